@@ -1,0 +1,3 @@
+from . import res_company
+from . import product_template
+from . import stock_warehouse

@@ -1,0 +1,121 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    autocrm_role = fields.Selection(
+        [("oem", "OEM (car maker)"), ("dealer", "Dealership")],
+        string="After-Sales Role",
+        index=True,
+        help="The OEM steers the network; each dealership (4S store) is a company of its "
+        "own. Setting a role provisions the warehouse, the Repairs operation type and the "
+        "used-part location the role needs.",
+    )
+    dealer_code = fields.Char(
+        copy=False, help="The OEM's code of the dealership, unique in the network."
+    )
+    dealer_grade = fields.Selection(
+        [(grade, grade) for grade in "ABCDEF"],
+        help="Grade given by the OEM by city and size, A being the largest.",
+    )
+    dealer_region = fields.Selection(
+        [
+            ("north", "North"),
+            ("east", "East"),
+            ("south", "South"),
+            ("central", "Central"),
+            ("southwest", "Southwest"),
+            ("northwest", "Northwest"),
+            ("northeast", "Northeast"),
+        ],
+        string="Region",
+        index=True,
+    )
+    dealer_city = fields.Char(string="Dealer City")
+    autocrm_used_part_location_id = fields.Many2one(
+        "stock.location",
+        string="Used-Part Location",
+        check_company=True,
+        copy=False,
+        help="Dealers keep the failed parts replaced under warranty here until they are "
+        "returned; at the OEM this is the claims centre's used-part desk.",
+    )
+
+    _sql_constraints = [
+        (
+            "dealer_code_uniq",
+            "unique(dealer_code)",
+            "Another company already uses this dealer code: each dealership needs a code "
+            "of its own.",
+        ),
+    ]
+
+    @api.constrains("autocrm_role", "dealer_code")
+    def _check_dealer_code(self):
+        for company in self:
+            if company.autocrm_role == "dealer" and not company.dealer_code:
+                raise ValidationError(
+                    _(
+                        "The dealership %(name)s needs a dealer code.",
+                        name=company.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies.filtered("autocrm_role")._autocrm_provision()
+        return companies
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("autocrm_role"):
+            self._autocrm_provision()
+        return res
+
+    def _autocrm_provision(self):
+        """Give each OEM or dealer company what it needs to work at once.
+
+        Odoo 18 creates a new company's warehouse only when the Inventory app is opened;
+        without one there is no Repairs operation type or sequence and no repair order can
+        be made. Provisioning is an administrator's act done on behalf of the company, so
+        it runs as superuser: it only creates the company's own stock configuration.
+        """
+        Warehouse = self.env["stock.warehouse"].sudo()
+        Location = self.env["stock.location"].sudo()
+        for company in self.sudo():
+            if not company.internal_transit_location_id:
+                company._create_transit_location()
+            warehouse = Warehouse.search(
+                [("company_id", "=", company.id)], order="id", limit=1
+            )
+            if not warehouse:
+                warehouse = Warehouse.create(
+                    {
+                        "name": company.name,
+                        "code": company._autocrm_warehouse_code(),
+                        "company_id": company.id,
+                        "partner_id": company.partner_id.id,
+                    }
+                )
+            if not company.autocrm_used_part_location_id:
+                name = (
+                    _("Claims Centre Used Parts")
+                    if company.autocrm_role == "oem"
+                    else _("Used Parts")
+                )
+                company.autocrm_used_part_location_id = Location.create(
+                    {
+                        "name": name,
+                        "usage": "internal",
+                        "location_id": warehouse.view_location_id.id,
+                        "company_id": company.id,
+                    }
+                )
+
+    def _autocrm_warehouse_code(self):
+        self.ensure_one()
+        base = (self.dealer_code or self.name or "WH").replace(" ", "").upper()
+        return base[:5]
