@@ -1,0 +1,1 @@
+from . import autocrm_complaint_category

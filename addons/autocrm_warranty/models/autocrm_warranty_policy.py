@@ -1,0 +1,96 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+from odoo.tools.sql import index_exists
+
+
+class AutocrmWarrantyPolicy(models.Model):
+    _name = "autocrm.warranty.policy"
+    _description = "Warranty Policy"
+    _order = "model_id nulls first, id"
+
+    name = fields.Char(required=True, translate=True)
+    active = fields.Boolean(default=True)
+    model_id = fields.Many2one(
+        "product.product",
+        string="Vehicle Model",
+        domain=[("autocrm_is_vehicle_model", "=", True)],
+        ondelete="cascade",
+        help="Leave empty for the company-wide default that applies to every model "
+        "without a policy of its own.",
+    )
+    warranty_months = fields.Integer(default=36, required=True)
+    warranty_km = fields.Integer(string="Warranty (km)", default=100000, required=True)
+    first_service_months = fields.Integer(
+        string="First Maintenance within (months)", default=6, required=True
+    )
+    first_service_km_min = fields.Integer(
+        string="First Maintenance from (km)", default=3000, required=True
+    )
+    first_service_km_max = fields.Integer(
+        string="First Maintenance up to (km)", default=5000, required=True
+    )
+    claim_deadline_days = fields.Integer(
+        string="Claim Deadline (days)",
+        default=10,
+        required=True,
+        help="Days after the repair within which the dealer must submit its claim.",
+    )
+
+    _sql_constraints = [
+        (
+            "model_uniq",
+            "unique(model_id)",
+            "This vehicle model already has a warranty policy: edit that one.",
+        ),
+        (
+            "positive_terms",
+            "CHECK(warranty_months > 0 AND warranty_km > 0 AND first_service_months > 0 "
+            "AND first_service_km_min >= 0 AND claim_deadline_days >= 0)",
+            "Warranty and first-maintenance terms must be positive.",
+        ),
+    ]
+
+    def init(self):
+        # One active company-wide default: unique(model_id) lets NULLs repeat.
+        if not index_exists(self.env.cr, "autocrm_warranty_policy_default_uniq"):
+            self.env.cr.execute(
+                SQL(
+                    "CREATE UNIQUE INDEX autocrm_warranty_policy_default_uniq "
+                    "ON autocrm_warranty_policy ((model_id IS NULL)) "
+                    "WHERE model_id IS NULL AND active"
+                )
+            )
+
+    @api.constrains("model_id", "active")
+    def _check_single_default(self):
+        defaults = self.search_count([("model_id", "=", False)])
+        if defaults > 1:
+            raise ValidationError(
+                _(
+                    "There is already a default warranty policy: archive it or choose "
+                    "a vehicle model for this one."
+                )
+            )
+
+    @api.constrains("first_service_km_min", "first_service_km_max")
+    def _check_first_service_km(self):
+        for policy in self:
+            if policy.first_service_km_min > policy.first_service_km_max:
+                raise ValidationError(
+                    _(
+                        "Policy %(name)s: the first maintenance cannot start at "
+                        "%(min)s km and end at %(max)s km.",
+                        name=policy.name,
+                        min=policy.first_service_km_min,
+                        max=policy.first_service_km_max,
+                    )
+                )
+
+    @api.model
+    def _get_for_models(self, models):
+        """Return {vehicle model id: policy}: each model's own, else the default."""
+        policies = self.search(["|", ("model_id", "in", models.ids), ("model_id", "=", False)])
+        default = policies.filtered(lambda p: not p.model_id)[:1]
+        own = {p.model_id.id: p for p in policies if p.model_id}
+        return {model.id: own.get(model.id, default) for model in models}
