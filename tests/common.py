@@ -23,7 +23,8 @@ MODULES = sorted(
 TEST_DB = os.environ.get("AUTOCRM_TEST_DB")
 
 requires_test_db = unittest.skipUnless(
-    TEST_DB, "AUTOCRM_TEST_DB is not set: run the suite-level tests with ./bin/autocrm test"
+    TEST_DB,
+    "AUTOCRM_TEST_DB is not set: run the suite-level tests with ./bin/autocrm test",
 )
 
 # Odoo's log line: "2026-11-23 15:14:08,468 3229 WARNING dbname logger: message"
@@ -37,22 +38,17 @@ def manifest(module):
 
 def odoo_command(db, *args):
     """The command line running Odoo on ``db`` with the suite's add-ons and database."""
-    cmd = [
-        sys.executable, "-m", "odoo",
-        "-c", str(ROOT / "odoo.conf"),
-        "-d", db,
-        "--addons-path", os.environ["AUTOCRM_ADDONS_PATH"],
-        "--db_host", os.environ["AUTOCRM_DB_HOST"],
-        "--db_port", os.environ["AUTOCRM_DB_PORT"],
-        "-r", os.environ["AUTOCRM_DB_USER"],
-    ]  # fmt: skip
-    if os.environ.get("AUTOCRM_DB_PASSWORD"):
-        cmd += ["-w", os.environ["AUTOCRM_DB_PASSWORD"]]
+    env = os.environ
+    cmd = [sys.executable, "-m", "odoo", "-c", str(ROOT / "odoo.conf"), "-d", db]
+    cmd += ["--addons-path", env["AUTOCRM_ADDONS_PATH"], "-r", env["AUTOCRM_DB_USER"]]
+    cmd += ["--db_host", env["AUTOCRM_DB_HOST"], "--db_port", env["AUTOCRM_DB_PORT"]]
+    if env.get("AUTOCRM_DB_PASSWORD"):
+        cmd += ["-w", env["AUTOCRM_DB_PASSWORD"]]
     return [*cmd, *args]
 
 
-def pg_connect(dbname="postgres"):
-    """An autocommit connection to ``dbname`` on the test cluster."""
+def pg_execute(query, params=None, dbname="postgres"):
+    """Run one SQL statement on ``dbname`` of the test cluster; return its rows."""
     conn = psycopg2.connect(
         dbname=dbname,
         host=os.environ["AUTOCRM_DB_HOST"],
@@ -60,8 +56,13 @@ def pg_connect(dbname="postgres"):
         user=os.environ["AUTOCRM_DB_USER"],
         password=os.environ.get("AUTOCRM_DB_PASSWORD", ""),
     )
-    conn.autocommit = True
-    return conn
+    conn.autocommit = True  # CREATE and DROP DATABASE refuse to run in a transaction
+    try:
+        with conn.cursor() as cr:
+            cr.execute(query, params)
+            return cr.fetchall() if cr.description else []
+    finally:
+        conn.close()
 
 
 def log_file(name):

@@ -1,7 +1,5 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
-from odoo.tools.sql import index_exists
 
 
 class AutocrmWarrantyPolicy(models.Model):
@@ -50,17 +48,6 @@ class AutocrmWarrantyPolicy(models.Model):
             "Warranty and first-maintenance terms must be positive.",
         ),
     ]
-
-    def init(self):
-        # One active company-wide default: unique(model_id) lets NULLs repeat.
-        if not index_exists(self.env.cr, "autocrm_warranty_policy_default_uniq"):
-            self.env.cr.execute(
-                SQL(
-                    "CREATE UNIQUE INDEX autocrm_warranty_policy_default_uniq "
-                    "ON autocrm_warranty_policy ((model_id IS NULL)) "
-                    "WHERE model_id IS NULL AND active"
-                )
-            )
 
     @api.constrains("model_id", "active")
     def _check_single_default(self):

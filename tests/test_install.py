@@ -1,0 +1,149 @@
+"""Every module installs cleanly alone and with the others, with demo data and without.
+
+Cleanly: Odoo exits normally, the modules end up installed (with demo data or without,
+as asked) and the install log has no line at level WARNING, ERROR or CRITICAL. All
+modules together with demo data is what ./bin/autocrm test installs before these tests,
+so that case is not repeated here.
+
+To keep this affordable, two template databases are built first with the stock modules
+the suite depends on, one with demo data and one without; each case installs its
+modules on a copy of one (CREATE DATABASE ... TEMPLATE), two cases at a time.
+AUTOCRM_SKIP_INSTALL_MATRIX=1 skips it all.
+"""
+
+import os
+import subprocess
+import unittest
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from .common import (
+    MODULES,
+    log_file,
+    manifest,
+    odoo_command,
+    pg_execute,
+    problem_lines,
+    requires_test_db,
+)
+
+PREFIX = f"autocrm_install_{uuid.uuid4().hex[:8]}"
+
+
+def with_demo(demo):
+    return "with_demo" if demo else "without_demo"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    modules: tuple
+    demo: bool
+
+
+# in the order the tests run, so that each test waits for its own case only
+CASES = [Case("all_without_demo", tuple(MODULES), False)] + [
+    Case(f"{module}_{with_demo(demo)}", (module,), demo)
+    for module in MODULES
+    for demo in (True, False)
+]
+
+
+def run_odoo(db, demo, *args):
+    """Run Odoo on ``db`` until it stops, logging to AUTOCRM_LOG_DIR.
+
+    Return its exit code and the path of its log.
+    """
+    logfile = log_file(f"{db}.log")
+    demo_args = [] if demo else ["--without-demo=all"]
+    with open(logfile, "w") as log:
+        proc = subprocess.run(
+            odoo_command(db, *demo_args, *args, "--stop-after-init"),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+    return proc.returncode, logfile
+
+
+def drop_databases(names):
+    for name in names:
+        pg_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@requires_test_db
+@unittest.skipIf(
+    os.environ.get("AUTOCRM_SKIP_INSTALL_MATRIX") == "1",
+    "AUTOCRM_SKIP_INSTALL_MATRIX=1 skips the install matrix",
+)
+class TestInstall(unittest.TestCase):
+    """One test per case: its modules install cleanly on a fresh database."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.databases = []
+        cls.addClassCleanup(drop_databases, cls.databases)
+        cls.pool = ThreadPoolExecutor(max_workers=2)  # 2 cores: two cases at a time
+        cls.addClassCleanup(cls.pool.shutdown, cancel_futures=True)
+
+        depends = {dep for module in MODULES for dep in manifest(module)["depends"]}
+        stock = ",".join(
+            sorted(dep for dep in depends if not dep.startswith("autocrm_"))
+        )
+        cls.templates = {
+            demo: f"{PREFIX}_template_{with_demo(demo)}" for demo in (True, False)
+        }
+        cls.databases += cls.templates.values()
+        builds = [
+            cls.pool.submit(run_odoo, db, demo, "-i", stock)
+            for demo, db in cls.templates.items()
+        ]
+        for build in builds:
+            returncode, logfile = build.result()
+            if returncode:
+                raise RuntimeError(
+                    f"template not built, Odoo exited {returncode}: {logfile}"
+                )
+        cls.results = {case: cls.pool.submit(cls.install, case) for case in CASES}
+
+    @classmethod
+    def install(cls, case):
+        """Install ``case`` on a copy of its template: (exit code, log, module states)."""
+        db = f"{PREFIX}_{case.name}"
+        cls.databases.append(db)
+        pg_execute(f'CREATE DATABASE "{db}" TEMPLATE "{cls.templates[case.demo]}"')
+        returncode, logfile = run_odoo(db, case.demo, "-i", ",".join(case.modules))
+        states = pg_execute(
+            "SELECT name, state, demo FROM ir_module_module WHERE name = ANY(%s)",
+            [list(case.modules)],
+            dbname=db,
+        )
+        return (
+            returncode,
+            logfile,
+            {name: (state, demo) for name, state, demo in states},
+        )
+
+    def assert_installs_cleanly(self, case):
+        returncode, logfile, states = self.results[case].result()
+        if problems := problem_lines(logfile.read_text()):
+            self.fail("\n".join([f"{logfile} has problems:", *problems]))
+        self.assertEqual(returncode, 0, f"Odoo failed, see {logfile}")
+        self.assertEqual(
+            states, {module: ("installed", case.demo) for module in case.modules}
+        )
+
+
+def case_test(case):
+    def test(self):
+        self.assert_installs_cleanly(case)
+
+    modules = ", ".join(case.modules)
+    demo = with_demo(case.demo).replace("_", " ")
+    test.__doc__ = f"Installing {modules} {demo} data logs no warning or error."
+    return test
+
+
+for case in CASES:
+    setattr(TestInstall, f"test_{case.name}", case_test(case))
