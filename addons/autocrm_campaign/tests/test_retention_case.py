@@ -10,8 +10,16 @@ class TestRetentionCase(TransactionCase):
         super().setUpClass()
         cls.dealer_a, cls.dealer_b = cls.env["res.company"].create(
             [
-                {"name": "Ret Dealer A", "autocrm_role": "dealer", "dealer_code": "RA01"},
-                {"name": "Ret Dealer B", "autocrm_role": "dealer", "dealer_code": "RB01"},
+                {
+                    "name": "Ret Dealer A",
+                    "autocrm_role": "dealer",
+                    "dealer_code": "RA01",
+                },
+                {
+                    "name": "Ret Dealer B",
+                    "autocrm_role": "dealer",
+                    "dealer_code": "RB01",
+                },
             ]
         )
         cls.advisor_a = new_test_user(

@@ -18,13 +18,13 @@ class AutocrmComplaintCategory(models.Model):
         string="Default Priority",
         default="1",
         required=True,
-        help="Priority given to a new complaint of this category; it sets the deadlines "
-        "to acknowledge and to resolve it.",
+        help="Priority given to a new complaint of this category; it sets the "
+        "deadlines to acknowledge and to resolve it.",
     )
     is_process_failure = fields.Boolean(
         string="Process Failure",
-        help="The complaint points to a failure of the dealership's own process: closing "
-        "it needs an improvement plan and a prevention plan (改善及预防方案).",
+        help="The complaint points to a failure of the dealership's own process: "
+        "closing it needs an improvement plan and a prevention plan (改善及预防方案).",
     )
 
     _sql_constraints = [

@@ -6,7 +6,8 @@ from odoo.tests.common import TransactionCase
 @tagged("post_install", "-at_install")
 class TestComplaintCategory(TransactionCase):
     def test_nine_categories_shipped(self):
-        """The six reasons why customers complain, product quality, price and waiting."""
+        """The six reasons why customers complain, product quality, price and
+        waiting."""
         categories = self.env["autocrm.complaint.category"].search([])
         self.assertEqual(
             set(categories.mapped("code")),
@@ -40,11 +41,15 @@ class TestComplaintCategory(TransactionCase):
             company_ids=dealer.ids,
         )
         oem_manager = new_test_user(
-            self.env, login="cat_oem_manager", groups="autocrm_customer.group_oem_manager"
+            self.env,
+            login="cat_oem_manager",
+            groups="autocrm_customer.group_oem_manager",
         )
         Category = self.env["autocrm.complaint.category"]
         self.assertEqual(Category.with_user(dealer_manager).search_count([]), 9)
         with self.assertRaises(AccessError):
             Category.with_user(dealer_manager).create({"name": "Mine", "code": "mine"})
-        new = Category.with_user(oem_manager).create({"name": "Parking", "code": "parking"})
+        new = Category.with_user(oem_manager).create(
+            {"name": "Parking", "code": "parking"}
+        )
         self.assertEqual(new.priority, "1")

@@ -9,9 +9,9 @@ class ResCompany(models.Model):
         [("oem", "OEM (car maker)"), ("dealer", "Dealership")],
         string="After-Sales Role",
         index=True,
-        help="The OEM steers the network; each dealership (4S store) is a company of its "
-        "own. Setting a role provisions the warehouse, the Repairs operation type and the "
-        "used-part location the role needs.",
+        help="The OEM steers the network; each dealership (4S store) is a company of "
+        "its own. Setting a role provisions the warehouse, the Repairs operation type "
+        "and the used-part location the role needs.",
     )
     dealer_code = fields.Char(
         copy=False, help="The OEM's code of the dealership, unique in the network."
@@ -39,16 +39,16 @@ class ResCompany(models.Model):
         string="Used-Part Location",
         check_company=True,
         copy=False,
-        help="Dealers keep the failed parts replaced under warranty here until they are "
-        "returned; at the OEM this is the claims centre's used-part desk.",
+        help="Dealers keep the failed parts replaced under warranty here until they "
+        "are returned; at the OEM this is the claims centre's used-part desk.",
     )
 
     _sql_constraints = [
         (
             "dealer_code_uniq",
             "unique(dealer_code)",
-            "Another company already uses this dealer code: each dealership needs a code "
-            "of its own.",
+            "Another company already uses this dealer code: each dealership needs a "
+            "code of its own.",
         ),
     ]
 
@@ -79,9 +79,10 @@ class ResCompany(models.Model):
         """Give each OEM or dealer company what it needs to work at once.
 
         Odoo 18 creates a new company's warehouse only when the Inventory app is opened;
-        without one there is no Repairs operation type or sequence and no repair order can
-        be made. Provisioning is an administrator's act done on behalf of the company, so
-        it runs as superuser: it only creates the company's own stock configuration.
+        without one there is no Repairs operation type or sequence and no repair order
+        can be made. Provisioning is an administrator's act done on behalf of the
+        company, so it runs as superuser: it only creates the company's own stock
+        configuration.
         """
         Warehouse = self.env["stock.warehouse"].sudo()
         Location = self.env["stock.location"].sudo()

@@ -15,7 +15,11 @@ class ResPartner(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "company_id" in vals and not vals["company_id"] and self._autocrm_is_dealer_user():
+        if (
+            "company_id" in vals
+            and not vals["company_id"]
+            and self._autocrm_is_dealer_user()
+        ):
             raise UserError(
                 _(
                     "A customer must belong to a dealership: without one, every other "

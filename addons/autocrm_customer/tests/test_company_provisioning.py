@@ -48,7 +48,9 @@ class TestCompanyProvisioning(AutocrmCase):
 
     def test_dealer_code_required_and_unique(self):
         with self.assertRaisesRegex(ValidationError, "needs a dealer code"):
-            self.env["res.company"].create({"name": "No Code", "autocrm_role": "dealer"})
+            self.env["res.company"].create(
+                {"name": "No Code", "autocrm_role": "dealer"}
+            )
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             with self.cr.savepoint():
                 self.env["res.company"].create(

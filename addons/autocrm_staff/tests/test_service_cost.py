@@ -10,8 +10,16 @@ class TestServiceCost(TransactionCase):
         super().setUpClass()
         cls.dealer_a, cls.dealer_b = cls.env["res.company"].create(
             [
-                {"name": "Cost Dealer A", "autocrm_role": "dealer", "dealer_code": "CA01"},
-                {"name": "Cost Dealer B", "autocrm_role": "dealer", "dealer_code": "CB01"},
+                {
+                    "name": "Cost Dealer A",
+                    "autocrm_role": "dealer",
+                    "dealer_code": "CA01",
+                },
+                {
+                    "name": "Cost Dealer B",
+                    "autocrm_role": "dealer",
+                    "dealer_code": "CB01",
+                },
             ]
         )
         cls.manager_a = new_test_user(

@@ -43,7 +43,8 @@ class AutocrmWarrantyPolicy(models.Model):
         ),
         (
             "positive_terms",
-            "CHECK(warranty_months > 0 AND warranty_km > 0 AND first_service_months > 0 "
+            "CHECK(warranty_months > 0 AND warranty_km > 0 "
+            "AND first_service_months > 0 "
             "AND first_service_km_min >= 0 AND claim_deadline_days >= 0)",
             "Warranty and first-maintenance terms must be positive.",
         ),
@@ -77,7 +78,9 @@ class AutocrmWarrantyPolicy(models.Model):
     @api.model
     def _get_for_models(self, models):
         """Return {vehicle model id: policy}: each model's own, else the default."""
-        policies = self.search(["|", ("model_id", "in", models.ids), ("model_id", "=", False)])
+        policies = self.search(
+            ["|", ("model_id", "in", models.ids), ("model_id", "=", False)]
+        )
         default = policies.filtered(lambda p: not p.model_id)[:1]
         own = {p.model_id.id: p for p in policies if p.model_id}
         return {model.id: own.get(model.id, default) for model in models}

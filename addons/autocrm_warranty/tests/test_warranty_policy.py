@@ -59,7 +59,11 @@ class TestWarrantyPolicy(TransactionCase):
         self.Policy.create({"name": "Sedan", "model_id": self.sedan.id})
         with self.assertRaises(ValidationError):
             self.Policy.create({"name": "Second default"})
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.cr.savepoint(),
+        ):
             self.Policy.create({"name": "Sedan again", "model_id": self.sedan.id})
 
     def test_first_service_range_is_checked(self):
