@@ -1,9 +1,56 @@
-from odoo import _, api, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import unquote
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+
+    vehicle_ids = fields.One2many("autocrm.vehicle", "partner_id", string="Vehicles")
+    autocrm_vehicle_count = fields.Integer(
+        string="Vehicle Count", compute="_compute_autocrm_vehicle_count"
+    )
+    autocrm_visit_count = fields.Integer(
+        string="Visits (12 months)",
+        readonly=True,
+        help="Done workshop visits of the last 12 months (回店频次), computed nightly.",
+    )
+    autocrm_revenue_12m = fields.Monetary(
+        string="Revenue (12 months)",
+        readonly=True,
+        help="Revenue of the done visits of the last 12 months, computed nightly.",
+    )
+    autocrm_last_visit_date = fields.Date(string="Last Visit", readonly=True)
+    autocrm_value_tier = fields.Selection(
+        [("A", "A"), ("B", "B"), ("C", "C")],
+        string="Value Tier",
+        readonly=True,
+        index=True,
+        help="A: the top 20 % of the dealership's customers by revenue of the last 12 "
+        "months; B: the next 30 %; C: the rest and customers without revenue.",
+    )
+
+    def _compute_autocrm_vehicle_count(self):
+        counts = dict(
+            self.env["autocrm.vehicle"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.autocrm_vehicle_count = counts.get(partner, 0)
+
+    @api.model
+    def _check_company_domain(self, companies):
+        # A vehicle's owner serves every dealership the vehicle is shared with.
+        domain = super()._check_company_domain(companies)
+        if not companies or isinstance(companies, unquote):
+            return domain
+        company_ids = models.to_company_ids(companies)
+        return [
+            "|",
+            *domain,
+            ("vehicle_ids.dealer_ids", "in", company_ids),
+        ]
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,9 +1,16 @@
+from odoo import Command
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
+# Valid VINs (check digit at position 9; model year R = 2024 and S = 2025 at
+# position 10), none of them in the demo data
+VIN_A = "LTEA1B2C0RD000123"
+VIN_B = "LTEX9K8M1SD765432"
+
 
 class AutocrmCase(TransactionCase):
-    """Two dealerships, each with a service advisor and a customer, and an OEM user."""
+    """Two dealerships, each with a service advisor and a customer, an OEM user,
+    and a vehicle sold by dealer A to its customer."""
 
     @classmethod
     def setUpClass(cls):
@@ -50,6 +57,26 @@ class AutocrmCase(TransactionCase):
                     "phone": "13900000002",
                 },
             ]
+        )
+
+        cls.sedan = cls.env["product.product"].create(
+            {
+                "name": "Test Sedan",
+                "autocrm_is_vehicle_model": True,
+                "autocrm_service_interval_km": 10000,
+                "autocrm_service_interval_months": 12,
+            }
+        )
+        cls.vehicle_a = cls.env["autocrm.vehicle"].create(
+            {
+                "vin": VIN_A,
+                "license_plate": "京A·00001",
+                "model_id": cls.sedan.id,
+                "sale_date": "2025-01-01",
+                "selling_dealer_id": cls.dealer_a.id,
+                "dealer_ids": [Command.set(cls.dealer_a.ids)],
+                "partner_id": cls.customer_a.id,
+            }
         )
 
     @classmethod

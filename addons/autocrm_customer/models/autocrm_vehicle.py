@@ -1,0 +1,300 @@
+import re
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+from vininfo import Vin
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+# ISO 3779: letters I, O and Q are never used; position 10 is the model-year code
+# (never I, O, Q, U, Z or 0); position 9 is the check digit (GB 16735, as in North
+# America).
+VIN_ALPHABET = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
+MODEL_YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789"
+VISIT_DONE = "done"
+
+
+def normalize_vin(vin):
+    return (vin or "").strip().replace(" ", "").upper()
+
+
+def vin_problem(vin):
+    """Return the translated reason why ``vin`` is not a valid VIN, or None."""
+    if len(vin) != 17:
+        return _(
+            "A VIN has 17 characters; %(vin)s has %(count)s.", vin=vin, count=len(vin)
+        )
+    if not VIN_ALPHABET.match(vin):
+        return _(
+            "VIN %(vin)s: a VIN uses only digits and the letters A to Z without I, O "
+            "and Q.",
+            vin=vin,
+        )
+    if vin[9] not in MODEL_YEAR_CODES:
+        return _(
+            "VIN %(vin)s: '%(code)s' at position 10 is not a model-year code.",
+            vin=vin,
+            code=vin[9],
+        )
+    if not Vin(vin).verify_checksum():
+        return _(
+            "VIN %(vin)s: the check digit at position 9 does not match the other "
+            "characters. Check the VIN for a typing error.",
+            vin=vin,
+        )
+    return None
+
+
+class AutocrmVehicle(models.Model):
+    _name = "autocrm.vehicle"
+    _description = "Vehicle"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "sale_date desc, id desc"
+    _rec_names_search = ["vin", "license_plate"]
+
+    vin = fields.Char(
+        string="VIN",
+        required=True,
+        size=17,
+        index=True,
+        tracking=True,
+        copy=False,
+        help="Vehicle identification number: 17 characters (ISO 3779, GB 16735).",
+    )
+    license_plate = fields.Char(index="trigram", tracking=True, copy=False)
+    model_id = fields.Many2one(
+        "product.product",
+        string="Model",
+        required=True,
+        index=True,
+        domain=[("autocrm_is_vehicle_model", "=", True)],
+        tracking=True,
+    )
+    model_year = fields.Integer(
+        compute="_compute_vin_info",
+        store=True,
+        readonly=False,
+        help="Decoded from the VIN; can be corrected.",
+    )
+    vin_maker = fields.Char(
+        string="Maker (VIN)", compute="_compute_vin_info", store=True
+    )
+    vin_country = fields.Char(
+        string="Country (VIN)", compute="_compute_vin_info", store=True
+    )
+    production_date = fields.Date(index=True)
+    sale_date = fields.Date(index=True, tracking=True)
+    selling_dealer_id = fields.Many2one(
+        "res.company",
+        string="Selling Dealer",
+        index=True,
+        default=lambda self: self._default_selling_dealer(),
+        domain=[("autocrm_role", "=", "dealer")],
+    )
+    dealer_ids = fields.Many2many(
+        "res.company",
+        "autocrm_vehicle_dealer_rel",
+        "vehicle_id",
+        "company_id",
+        string="Dealerships",
+        default=lambda self: self._default_dealers(),
+        help="Every dealership that sold, serviced or looked up the vehicle: they see "
+        "it and its owner.",
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Owner", index=True, tracking=True
+    )
+    odometer_reading_ids = fields.One2many(
+        "autocrm.odometer.reading", "vehicle_id", string="Odometer Readings"
+    )
+    odometer = fields.Integer(
+        string="Odometer (km)",
+        compute="_compute_odometer",
+        store=True,
+        help="The latest reading.",
+    )
+    odometer_date = fields.Date(
+        string="Odometer Date", compute="_compute_odometer", store=True
+    )
+    avg_km_per_day = fields.Float(
+        string="Average km per Day",
+        compute="_compute_odometer",
+        store=True,
+        digits=(16, 1),
+        help="From the first reading (or 0 km at the sale date) to the latest one.",
+    )
+    repair_ids = fields.One2many("repair.order", "vehicle_id", string="Visits")
+    repair_count = fields.Integer(string="Visit Count", compute="_compute_repair_stats")
+    last_service_date = fields.Date(compute="_compute_service_forecast")
+    next_service_date = fields.Date(
+        compute="_compute_service_forecast",
+        help="Predicted from the model's service interval in km and months, whichever "
+        "comes first, and the vehicle's average km per day.",
+    )
+    first_maintenance_used = fields.Boolean(
+        string="First Maintenance Used",
+        compute="_compute_service_forecast",
+        help="The free first maintenance (首保) has been done.",
+    )
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "vin_uniq",
+            "unique(vin)",
+            "This VIN is already in the archive. Use Find Vehicle by VIN to add it to "
+            "your dealership.",
+        ),
+    ]
+
+    def _default_selling_dealer(self):
+        company = self.env.company
+        return company if company.autocrm_role == "dealer" else False
+
+    def _default_dealers(self):
+        return self.env.company
+
+    @api.depends("vin")
+    def _compute_vin_info(self):
+        for vehicle in self:
+            vin = vehicle.vin
+            if not vin or vin_problem(vin):
+                vehicle.vin_maker = vehicle.vin_country = False
+                continue
+            info = Vin(vin)
+            vehicle.vin_maker = info.manufacturer
+            vehicle.vin_country = info.country
+            # the year code repeats every 30 years: take the latest cycle not in the
+            # future
+            this_year = fields.Date.context_today(vehicle).year
+            years = [y for y in info.years if y <= this_year + 1]
+            vehicle.model_year = max(years) if years else False
+
+    @api.depends("odometer_reading_ids.value", "odometer_reading_ids.date", "sale_date")
+    def _compute_odometer(self):
+        for vehicle in self:
+            readings = vehicle.odometer_reading_ids.sorted(lambda r: (r.date, r.id))
+            if not readings:
+                vehicle.odometer = 0
+                vehicle.odometer_date = False
+                vehicle.avg_km_per_day = 0.0
+                continue
+            last = readings[-1]
+            vehicle.odometer = last.value
+            vehicle.odometer_date = last.date
+            if vehicle.sale_date and vehicle.sale_date < last.date:
+                start_date, start_km = vehicle.sale_date, 0
+            else:
+                start_date, start_km = readings[0].date, readings[0].value
+            days = (last.date - start_date).days
+            vehicle.avg_km_per_day = (last.value - start_km) / days if days > 0 else 0.0
+
+    @api.depends("repair_ids")
+    def _compute_repair_stats(self):
+        counts = dict(
+            self.env["repair.order"]._read_group(
+                [("vehicle_id", "in", self.ids)], ["vehicle_id"], ["__count"]
+            )
+        )
+        for vehicle in self:
+            vehicle.repair_count = counts.get(vehicle, 0)
+
+    @api.depends(
+        "repair_ids.state",
+        "repair_ids.visit_date",
+        "repair_ids.visit_type",
+        "odometer",
+        "avg_km_per_day",
+        "sale_date",
+        "model_id.autocrm_service_interval_km",
+        "model_id.autocrm_service_interval_months",
+    )
+    def _compute_service_forecast(self):
+        for vehicle in self:
+            # read as superuser: the forecast counts services at every dealership, it
+            # shows no other dealership's data.
+            services = vehicle.sudo().repair_ids.filtered(
+                lambda r: r.state == VISIT_DONE
+                and r.visit_type in ("maintenance", "first_maintenance")
+            )
+            vehicle.first_maintenance_used = any(
+                r.visit_type == "first_maintenance" for r in services
+            )
+            last = services.sorted(lambda r: (r.visit_date, r.id))[-1:]
+            vehicle.last_service_date = last.visit_date
+            vehicle.next_service_date = vehicle._predict_next_service(last)
+
+    def _predict_next_service(self, last_service):
+        """The earlier of: the last service (or sale) plus the model's interval in
+        months, and the day the interval in km is reached at the average pace."""
+        self.ensure_one()
+        model = self.model_id.product_tmpl_id
+        start_date = last_service.visit_date or self.sale_date
+        if not start_date:
+            return False
+        candidates = []
+        if model.autocrm_service_interval_months:
+            candidates.append(
+                start_date + relativedelta(months=model.autocrm_service_interval_months)
+            )
+        if model.autocrm_service_interval_km and self.avg_km_per_day > 0:
+            due_km = (last_service.odometer or 0) + model.autocrm_service_interval_km
+            from_date = self.odometer_date or start_date
+            days = (due_km - self.odometer) / self.avg_km_per_day
+            candidates.append(from_date + timedelta(days=max(days, 0)))
+        return min(candidates) if candidates else False
+
+    @api.constrains("vin")
+    def _check_vin(self):
+        for vehicle in self:
+            problem = vin_problem(vehicle.vin)
+            if problem:
+                raise ValidationError(problem)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if "vin" in vals:
+                vals["vin"] = normalize_vin(vals["vin"])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "vin" in vals:
+            vals["vin"] = normalize_vin(vals["vin"])
+        return super().write(vals)
+
+    @api.depends("vin", "license_plate", "model_id")
+    def _compute_display_name(self):
+        for vehicle in self:
+            label = vehicle.license_plate or vehicle.vin
+            model = vehicle.model_id.name
+            vehicle.display_name = f"{label} ({model})" if model else label
+
+    @api.model
+    def lookup_by_vin(self, vin):
+        """Find the vehicle with exactly this VIN and add the current dealership to
+        the dealerships that see it; an empty recordset when none exists.
+
+        This is the deliberate way for any dealer to serve any brand customer: an
+        unknown car arrives, the advisor types its full VIN. Only an exact match of a
+        whole VIN is looked up, as superuser, so no partial search over the archive
+        leaks other dealers' vehicles.
+        """
+        vin = normalize_vin(vin)
+        vehicle = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("vin", "=", vin)], limit=1)
+        )
+        company = self.env.company
+        if vehicle and company not in vehicle.dealer_ids:
+            vehicle.write({"dealer_ids": [fields.Command.link(company.id)]})
+            vehicle.message_post(
+                body=_(
+                    "Looked up by VIN at %(dealer)s by %(user)s.",
+                    dealer=company.name,
+                    user=self.env.user.name,
+                )
+            )
+        return self.browse(vehicle.id)

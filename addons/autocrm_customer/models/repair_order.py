@@ -1,0 +1,101 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class RepairOrder(models.Model):
+    _inherit = "repair.order"
+
+    vehicle_id = fields.Many2one(
+        "autocrm.vehicle",
+        string="Vehicle",
+        index="btree_not_null",
+        tracking=True,
+    )
+    visit_date = fields.Date(
+        default=fields.Date.context_today,
+        index=True,
+        help="Date the vehicle came in.",
+    )
+    visit_type = fields.Selection(
+        [
+            ("maintenance", "Maintenance"),
+            ("first_maintenance", "First Maintenance"),
+            ("repair", "Repair"),
+            ("warranty", "Warranty"),
+            ("recall", "Recall"),
+            ("accident", "Accident"),
+        ],
+        default="maintenance",
+        index=True,
+        tracking=True,
+    )
+    odometer = fields.Integer(string="Odometer (km)", help="Reading at reception.")
+    customer_words = fields.Text(
+        string="Customer's Words", help="The customer's own words (客户原话)."
+    )
+    technician_findings = fields.Text(help="The technician's checks and measured data.")
+    autocrm_revenue = fields.Monetary(
+        string="Visit Revenue",
+        compute="_compute_autocrm_revenue",
+        store=True,
+        currency_field="autocrm_currency_id",
+        help="Untaxed amount of the visit's confirmed quotation; 0 without one.",
+    )
+    autocrm_currency_id = fields.Many2one(related="company_id.currency_id")
+
+    @api.depends("sale_order_id.state", "sale_order_id.amount_untaxed")
+    def _compute_autocrm_revenue(self):
+        for repair in self:
+            order = repair.sale_order_id
+            repair.autocrm_revenue = (
+                order.amount_untaxed if order.state == "sale" else 0
+            )
+
+    @api.onchange("vehicle_id")
+    def _onchange_vehicle_id(self):
+        if self.vehicle_id.partner_id:
+            self.partner_id = self.vehicle_id.partner_id
+        if self.vehicle_id and not self.odometer:
+            self.odometer = self.vehicle_id.odometer
+
+    @api.constrains("vehicle_id", "company_id")
+    def _check_vehicle_dealer(self):
+        for repair in self.filtered("vehicle_id"):
+            if repair.company_id not in repair.vehicle_id.sudo().dealer_ids:
+                # the vehicle is not named: this dealership may not read it
+                raise ValidationError(
+                    _(
+                        "This vehicle is not known at %(dealer)s yet: find it by its "
+                        "VIN first.",
+                        dealer=repair.company_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        repairs = super().create(vals_list)
+        repairs._autocrm_record_odometer()
+        return repairs
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "odometer" in vals or "vehicle_id" in vals:
+            self._autocrm_record_odometer()
+        return res
+
+    def _autocrm_record_odometer(self):
+        """Each visit's odometer becomes a reading of its vehicle (one per visit)."""
+        Reading = self.env["autocrm.odometer.reading"]
+        for repair in self.filtered(lambda r: r.vehicle_id and r.odometer):
+            reading = Reading.search([("repair_id", "=", repair.id)], limit=1)
+            vals = {
+                "vehicle_id": repair.vehicle_id.id,
+                "date": repair.visit_date or fields.Date.context_today(repair),
+                "value": repair.odometer,
+                "repair_id": repair.id,
+                "company_id": repair.company_id.id,
+            }
+            if reading:
+                reading.write(vals)
+            else:
+                Reading.create(vals)
