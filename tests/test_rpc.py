@@ -27,19 +27,24 @@ class RpcError(Exception):
     """A JSON-RPC answer with an error; ``error`` is its payload."""
 
     def __init__(self, error):
-        super().__init__(json.dumps(error, indent=1))
+        super().__init__(f"{error['data']['name']}: {error['data']['message']}")
         self.error = error
 
 
 class Client:
-    """One browser session: its own cookie jar, JSON-RPC calls over urllib."""
+    """A browser session logged in as ``login``: a cookie jar, JSON-RPC over urllib."""
 
-    def __init__(self, url):
+    def __init__(self, url, login, password=PASSWORD):
         self.url = url
+        self.login = login
         cookies = urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
         self.opener = urllib.request.build_opener(cookies)
+        self.rpc(
+            "/web/session/authenticate", db=TEST_DB, login=login, password=password
+        )
 
     def rpc(self, path, **params):
+        """POST a JSON-RPC call to ``path``: its result, or RpcError."""
         body = {"jsonrpc": "2.0", "method": "call", "params": params}
         request = urllib.request.Request(
             self.url + path,
@@ -52,14 +57,8 @@ class Client:
             raise RpcError(answer["error"])
         return answer["result"]
 
-    def login(self, login, password=PASSWORD):
-        self.user = login
-        self.rpc(
-            "/web/session/authenticate", db=TEST_DB, login=login, password=password
-        )
-        return self
-
     def call(self, model, method, *args, **kwargs):
+        """``model.method(*args, **kwargs)``, called as the web client does."""
         return self.rpc(
             "/web/dataset/call_kw", model=model, method=method, args=args, kwargs=kwargs
         )
@@ -128,6 +127,7 @@ class TestJsonRpc(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
+        super().setUpClass()
         port = free_port()
         logfile = log_file(f"rpc-server-{TEST_DB}.log")
         args = ["--http-interface", "127.0.0.1", "--http-port", str(port)]
@@ -140,7 +140,7 @@ class TestJsonRpc(unittest.TestCase):
         cls.url = f"http://127.0.0.1:{port}"
         wait_until_healthy(server, cls.url, logfile)
 
-        admin = Client(cls.url).login("admin", "admin")
+        admin = Client(cls.url, "admin", "admin")
         cls.oem_id = admin.ref("base.main_company")
         cls.bj01_id = admin.ref("autocrm_customer.res_company_dealer_bj01")
         cls.customers = defaultdict(set)  # dealer code: ids of its demo customers
@@ -154,9 +154,9 @@ class TestJsonRpc(unittest.TestCase):
                 cls.customers[match[1]].add(data["res_id"])
         cls.all_customers = set().union(*cls.customers.values())
 
-        cls.advisor = Client(cls.url).login("bj01.advisor")
-        cls.oem_crm = Client(cls.url).login("oem.crm")
-        cls.oem_manager = Client(cls.url).login("oem.manager")
+        cls.advisor = Client(cls.url, "bj01.advisor")
+        cls.oem_crm = Client(cls.url, "oem.crm")
+        cls.oem_manager = Client(cls.url, "oem.manager")
 
     def search_customers(self, client):
         """The ids of the demo customers that ``client``'s user finds."""
@@ -167,7 +167,7 @@ class TestJsonRpc(unittest.TestCase):
     def test_app_menu(self):
         """Dealer and OEM users both have the After-Sales CRM app among their apps."""
         for client in (self.advisor, self.oem_crm):
-            with self.subTest(user=client.user):
+            with self.subTest(login=client.login):
                 self.assertIn(APP_MENU, client.app_menus())
 
     def test_dealer_menu_for_oem_managers_only(self):
@@ -192,7 +192,7 @@ class TestJsonRpc(unittest.TestCase):
         )
 
     def test_dealer_sees_own_warehouse_and_company_only(self):
-        """A dealer user's searches return his dealership's warehouse and company only."""
+        """A dealer user's searches find his dealership's warehouse and company only."""
         warehouses = self.advisor.call(
             "stock.warehouse", "search_read", [], ["company_id"]
         )
@@ -201,7 +201,7 @@ class TestJsonRpc(unittest.TestCase):
         self.assertEqual(self.advisor.call("res.company", "search", []), [self.bj01_id])
 
     def test_oem_company_has_parts_warehouses(self):
-        """In the OEM company, an OEM user sees its six parts warehouses, no dealer's."""
+        """In the OEM company an OEM user sees its six parts warehouses, no dealer's."""
         warehouses = self.oem_crm.call(
             "stock.warehouse",
             "search_read",
@@ -213,13 +213,13 @@ class TestJsonRpc(unittest.TestCase):
         self.assertEqual({wh["company_id"][0] for wh in warehouses}, {self.oem_id})
 
     def test_oem_sees_whole_network(self):
-        """With all his companies active, an OEM user finds every dealership's customers."""
+        """With all his companies active an OEM user finds every dealer's customers."""
         self.assertEqual(self.search_customers(self.oem_crm), self.all_customers)
 
     def test_wrong_password_refused(self):
         """A login with a wrong password is refused with AccessDenied."""
         with self.assertRaises(RpcError) as caught:
-            Client(self.url).login("bj01.advisor", "not-the-password")
+            Client(self.url, "bj01.advisor", "not-the-password")
         self.assertEqual(
             caught.exception.error["data"]["name"], "odoo.exceptions.AccessDenied"
         )
