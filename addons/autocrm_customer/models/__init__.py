@@ -5,3 +5,4 @@ from . import stock_warehouse
 from . import autocrm_vehicle
 from . import autocrm_odometer_reading
 from . import repair_order
+from . import autocrm_followup

@@ -19,26 +19,26 @@ def normalize_vin(vin):
     return (vin or "").strip().replace(" ", "").upper()
 
 
-def vin_problem(vin):
-    """Return the translated reason why ``vin`` is not a valid VIN, or None."""
+def vin_problem(env, vin):
+    """Return why ``vin`` is not a valid VIN, in the user's language, or None."""
     if len(vin) != 17:
-        return _(
+        return env._(
             "A VIN has 17 characters; %(vin)s has %(count)s.", vin=vin, count=len(vin)
         )
     if not VIN_ALPHABET.match(vin):
-        return _(
+        return env._(
             "VIN %(vin)s: a VIN uses only digits and the letters A to Z without I, O "
             "and Q.",
             vin=vin,
         )
     if vin[9] not in MODEL_YEAR_CODES:
-        return _(
+        return env._(
             "VIN %(vin)s: '%(code)s' at position 10 is not a model-year code.",
             vin=vin,
             code=vin[9],
         )
     if not Vin(vin).verify_checksum():
-        return _(
+        return env._(
             "VIN %(vin)s: the check digit at position 9 does not match the other "
             "characters. Check the VIN for a typing error.",
             vin=vin,
@@ -159,7 +159,7 @@ class AutocrmVehicle(models.Model):
     def _compute_vin_info(self):
         for vehicle in self:
             vin = vehicle.vin
-            if not vin or vin_problem(vin):
+            if not vin or vin_problem(vehicle.env, vin):
                 vehicle.vin_maker = vehicle.vin_country = False
                 continue
             info = Vin(vin)
@@ -248,7 +248,7 @@ class AutocrmVehicle(models.Model):
     @api.constrains("vin")
     def _check_vin(self):
         for vehicle in self:
-            problem = vin_problem(vehicle.vin)
+            problem = vin_problem(self.env, vehicle.vin)
             if problem:
                 raise ValidationError(problem)
 

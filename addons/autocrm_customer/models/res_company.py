@@ -42,6 +42,13 @@ class ResCompany(models.Model):
         help="Dealers keep the failed parts replaced under warranty here until they "
         "are returned; at the OEM this is the claims centre's used-part desk.",
     )
+    autocrm_followup_user_id = fields.Many2one(
+        "res.users",
+        string="Follow-up Staff",
+        domain="[('share', '=', False), ('company_ids', 'in', id)]",
+        help="Who is assigned the follow-ups generated for this dealership; when "
+        "empty, its first dealer manager.",
+    )
 
     _sql_constraints = [
         (

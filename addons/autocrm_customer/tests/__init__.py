@@ -2,3 +2,11 @@ from . import test_company_provisioning
 from . import test_dealer_access
 from . import test_vehicle
 from . import test_vehicle_access
+from . import test_i18n
+from . import test_customer_value
+from . import test_customer_value_report
+from . import test_followup
+from . import test_followup_access
+from . import test_followup_concurrency
+from . import test_followup_outcome
+from . import test_customer_log

@@ -1,0 +1,663 @@
+from datetime import timedelta
+
+from psycopg2.errors import SerializationFailure
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+ACTIVITY_TYPE_XMLID = "autocrm_customer.mail_activity_type_followup"
+LOOKBACK_PARAM = "autocrm_customer.followup_lookback_days"
+DEFAULT_LOOKBACK_DAYS = 14
+GENERATE_BATCH_SIZE = 5000
+DISSATISFIED = ("1", "2")
+# followup_type: days after the sale (vehicle-based) or after the visit (repair-based)
+SALE_FOLLOWUP_DELAYS = {"post_sale": 7, "first_maintenance_reminder": 30}
+SERVICE_FOLLOWUP_DELAY = 3
+# state: the states a follow-up in that state may move to
+STATE_TRANSITIONS = {
+    "planned": {"done", "unreachable", "cancelled"},
+    "unreachable": {"planned"},
+    "cancelled": {"planned"},
+    "done": set(),
+}
+# what a closed follow-up keeps as it was closed: its customer, cause and outcome
+LOCKED_WHEN_CLOSED = {
+    "partner_id",
+    "vehicle_id",
+    "company_id",
+    "followup_type",
+    "due_date",
+    "done_date",
+    "channel",
+    "reached",
+    "satisfaction",
+    "customer_remarks",
+    "customer_paid",
+    "res_model",
+    "res_id",
+}
+
+
+class AutocrmFollowup(models.Model):
+    _name = "autocrm.followup"
+    _description = "Customer Follow-up"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "due_date desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["partner_id", "vehicle_id"]
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    vehicle_id = fields.Many2one(
+        "autocrm.vehicle",
+        string="Vehicle",
+        index="btree_not_null",
+        domain="[('partner_id', '=?', partner_id)]",
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Dealership",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        help="The dealership that makes the follow-up (the OEM for its call-backs).",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Assigned to",
+        index=True,
+        check_company=True,
+        domain="[('share', '=', False)]",
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    followup_type = fields.Selection(
+        [
+            ("post_sale", "After Sale"),
+            ("first_maintenance_reminder", "First Maintenance Reminder"),
+            ("post_service", "After Service"),
+            ("complaint", "After Complaint"),
+            ("oem_callback", "OEM Call-back"),
+        ],
+        string="Type",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    due_date = fields.Date(required=True, index=True, tracking=True)
+    channel = fields.Selection(
+        [
+            ("phone", "Phone"),
+            ("sms", "SMS"),
+            ("email", "E-mail"),
+            ("letter", "Letter"),
+            ("wechat", "WeChat"),
+            ("lounge", "In the Lounge"),
+        ],
+        default="phone",
+        tracking=True,
+    )
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("done", "Done"),
+            ("unreachable", "Unreachable"),
+            ("cancelled", "Cancelled"),
+        ],
+        required=True,
+        default="planned",
+        index=True,
+        copy=False,
+        tracking=True,
+        group_expand=True,
+    )
+    done_date = fields.Date(
+        readonly=True,
+        copy=False,
+        help="Day the outcome (done or unreachable) was recorded.",
+    )
+    reached = fields.Boolean(
+        string="Customer Reached",
+        copy=False,
+        tracking=True,
+        help="The customer was spoken to (not only sent a message).",
+    )
+    satisfaction = fields.Selection(
+        [
+            ("1", "Very Dissatisfied"),
+            ("2", "Dissatisfied"),
+            ("3", "Neutral"),
+            ("4", "Satisfied"),
+            ("5", "Very Satisfied"),
+        ],
+        copy=False,
+        tracking=True,
+        help="The customer's answer, from 1 (very dissatisfied) to 5 (very satisfied). "
+        "1 or 2 calls for a complaint.",
+    )
+    customer_remarks = fields.Text(
+        string="Customer's Remarks", copy=False, help="What the customer said."
+    )
+    customer_paid = fields.Boolean(
+        copy=False,
+        tracking=True,
+        help="OEM call-back after a warranty repair: the customer was made to pay for "
+        "free work (是否付费).",
+    )
+    notes = fields.Text(help="Key points of the call and how it was handled.")
+    res_model = fields.Char(
+        string="Source Model",
+        readonly=True,
+        help="The kind of record that caused the follow-up: a vehicle (its sale), a "
+        "repair order (a visit), a complaint…",
+    )
+    res_id = fields.Many2oneReference(
+        string="Source ID", model_field="res_model", readonly=True
+    )
+    is_on_time = fields.Boolean(
+        string="On Time",
+        compute="_compute_rates",
+        store=True,
+        help="Done on or before the due date.",
+    )
+    completion_rate = fields.Float(
+        string="Completion Rate (%)",
+        compute="_compute_rates",
+        store=True,
+        aggregator="avg",
+        help="100 for a done follow-up, 0 otherwise: its average is the share done.",
+    )
+    on_time_rate = fields.Float(
+        string="On-Time Rate (%)",
+        compute="_compute_rates",
+        store=True,
+        aggregator="avg",
+        help="100 for a follow-up done on time, 0 otherwise: its average is the share "
+        "done on time.",
+    )
+    satisfaction_score = fields.Float(
+        compute="_compute_satisfaction_score",
+        store=True,
+        aggregator="avg",
+        help="The satisfaction as a number, for averages over rated follow-ups.",
+    )
+
+    # One follow-up of each type per cause: what makes generation idempotent, also
+    # across workers. res_id leads so that looking a cause up uses the index.
+    _sql_constraints = [
+        (
+            "source_uniq",
+            "unique(res_id, res_model, followup_type)",
+            "This record already has a follow-up of this type: plan that one again "
+            "instead.",
+        ),
+    ]
+
+    @api.depends("state", "done_date", "due_date")
+    def _compute_rates(self):
+        for followup in self:
+            followup.is_on_time = bool(
+                followup.state == "done"
+                and followup.done_date
+                and followup.due_date
+                and followup.done_date <= followup.due_date
+            )
+            followup.completion_rate = 100.0 if followup.state == "done" else 0.0
+            followup.on_time_rate = 100.0 if followup.is_on_time else 0.0
+
+    @api.depends("satisfaction")
+    def _compute_satisfaction_score(self):
+        for followup in self:
+            followup.satisfaction_score = float(followup.satisfaction or 0)
+
+    @api.depends("followup_type", "partner_id.name")
+    def _compute_display_name(self):
+        type_labels = dict(
+            self._fields["followup_type"]._description_selection(self.env)
+        )
+        for followup in self:
+            label = type_labels.get(followup.followup_type, "")
+            customer = followup.partner_id.name
+            followup.display_name = f"{label} · {customer}" if customer else label
+
+    @api.constrains("satisfaction", "reached")
+    def _check_satisfaction(self):
+        if any(followup.satisfaction and not followup.reached for followup in self):
+            raise ValidationError(
+                self.env._(
+                    "Only a customer who was reached can give a satisfaction score."
+                )
+            )
+
+    @api.constrains("partner_id", "company_id")
+    def _check_partner_dealer(self):
+        """A dealership follows up its own customers and the owners of the vehicles
+        shared with it; the OEM calls any customer of the network back."""
+        for followup in self.filtered(lambda f: f.company_id.autocrm_role != "oem"):
+            # as superuser: the check must see the customer whatever the user may
+            # see; the message does not name it
+            partner = followup.partner_id.sudo()
+            if not partner.filtered_domain(
+                partner._check_company_domain(followup.company_id)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "This customer is not a customer of %(dealer)s.",
+                        dealer=followup.company_id.name,
+                    )
+                )
+
+    @api.constrains("vehicle_id", "company_id")
+    def _check_vehicle_dealer(self):
+        for followup in self.filtered(
+            lambda f: f.vehicle_id and f.company_id.autocrm_role != "oem"
+        ):
+            # as superuser: the dealerships a vehicle is shared with are not shown
+            # to the user; the message does not name the vehicle
+            if followup.company_id not in followup.vehicle_id.sudo().dealer_ids:
+                raise ValidationError(
+                    self.env._(
+                        "This vehicle is not known at %(dealer)s yet: find it by its "
+                        "VIN first.",
+                        dealer=followup.company_id.name,
+                    )
+                )
+
+    @api.onchange("vehicle_id")
+    def _onchange_vehicle_id(self):
+        if self.vehicle_id.partner_id and not self.partner_id:
+            self.partner_id = self.vehicle_id.partner_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        followups = super().create(vals_list)
+        followups._schedule_followup_activities()
+        return followups
+
+    def write(self, vals):
+        self._check_editable(vals)
+        res = super().write(vals)
+        if {"user_id", "due_date"} & vals.keys():
+            planned = self.filtered(lambda f: f.state == "planned")
+            planned.activity_unlink([ACTIVITY_TYPE_XMLID])
+            planned._schedule_followup_activities()
+        return res
+
+    def action_done(self):
+        """Record the outcome. A dissatisfied customer (1 or 2) gets a note in the
+        chatter and the user is offered a complaint: the complaint form when a
+        module provides one (_autocrm_action_open_complaint), a warning otherwise.
+        """
+        self._check_planned()
+        self.write({"state": "done", "done_date": fields.Date.context_today(self)})
+        self.activity_feedback([ACTIVITY_TYPE_XMLID])
+        dissatisfied = self.filtered(lambda f: f.satisfaction in DISSATISFIED)
+        if not dissatisfied:
+            return True
+        for followup in dissatisfied:
+            followup.message_post(
+                body=self.env._(
+                    "The customer is dissatisfied (%(score)s/5): a complaint found in "
+                    "a follow-up must be handled fast.",
+                    score=followup.satisfaction,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return dissatisfied._autocrm_action_open_complaint() or {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "sticky": True,
+                "title": self.env._("Dissatisfied customer"),
+                "message": self.env._(
+                    "%(customers)s answered 1 or 2 out of 5. Open a complaint for "
+                    "them and handle it fast.",
+                    customers=", ".join(dissatisfied.partner_id.mapped("name")),
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def action_unreachable(self):
+        self._check_planned()
+        self.write(
+            {
+                "state": "unreachable",
+                "reached": False,
+                "satisfaction": False,
+                "done_date": fields.Date.context_today(self),
+            }
+        )
+        self.activity_feedback(
+            [ACTIVITY_TYPE_XMLID],
+            feedback=self.env._("The customer could not be reached."),
+        )
+        return True
+
+    def action_cancel(self):
+        self._check_planned()
+        self.write({"state": "cancelled"})
+        self.activity_unlink([ACTIVITY_TYPE_XMLID])
+        return True
+
+    def action_plan_again(self):
+        """Try an unreachable customer again, or revive a cancelled follow-up; the
+        due date stays, so a late retry counts as late."""
+        if self.filtered(lambda f: f.state not in ("unreachable", "cancelled")):
+            raise UserError(
+                self.env._(
+                    "Only unreachable or cancelled follow-ups can be planned again."
+                )
+            )
+        self.write({"state": "planned", "done_date": False})
+        self._schedule_followup_activities()
+        return True
+
+    def action_open_source(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+        }
+
+    def _check_editable(self, vals):
+        """States move only along STATE_TRANSITIONS; a closed follow-up keeps its
+        customer, cause and outcome (satisfaction figures feed the dealers'
+        appraisal), unless an unreachable or cancelled one is planned again."""
+        new_state = vals.get("state")
+        locked_fields = LOCKED_WHEN_CLOSED & vals.keys()
+        for followup in self:
+            if new_state and new_state != followup.state:
+                if new_state not in STATE_TRANSITIONS[followup.state]:
+                    raise UserError(
+                        self.env._(
+                            "%(followup)s is %(state)s: it cannot become "
+                            "%(new_state)s.",
+                            followup=followup.display_name,
+                            state=followup._state_label(followup.state),
+                            new_state=followup._state_label(new_state),
+                        )
+                    )
+            elif locked_fields and followup.state != "planned":
+                raise UserError(
+                    self.env._(
+                        "%(followup)s is closed: its customer, cause and outcome can "
+                        "no longer change.",
+                        followup=followup.display_name,
+                    )
+                )
+
+    def _state_label(self, state):
+        return dict(self._fields["state"]._description_selection(self.env))[state]
+
+    def _check_planned(self):
+        closed = self.filtered(lambda f: f.state != "planned")
+        if closed:
+            raise UserError(
+                self.env._(
+                    "Only planned follow-ups can be closed; already closed: "
+                    "%(followups)s.",
+                    followups=", ".join(closed.mapped("display_name")),
+                )
+            )
+
+    def _autocrm_action_open_complaint(self):
+        """Return the action that opens a complaint for these dissatisfied
+        follow-ups, or False. The complaint module overrides this hook."""
+        return False
+
+    def _schedule_followup_activities(self):
+        """Give each planned follow-up's assignee a follow-up activity due on its
+        due date, in one batch.
+
+        ``mail_activity_quick_update`` skips the notification of each assignee (an
+        inbox message or e-mail per activity, ~50 activities/s); assignees find the
+        follow-ups in their activities, which are refreshed as usual.
+        """
+        planned = self.filtered(lambda f: f.state == "planned" and f.user_id)
+        if not planned:
+            return self.env["mail.activity"]
+        activity_type = self.env.ref(ACTIVITY_TYPE_XMLID)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        return (
+            self.env["mail.activity"]
+            .with_context(mail_activity_quick_update=True)
+            .create(
+                [
+                    {
+                        "activity_type_id": activity_type.id,
+                        "summary": activity_type.summary,
+                        "automated": True,
+                        "date_deadline": followup.due_date,
+                        "res_model_id": model_id,
+                        "res_id": followup.id,
+                        "user_id": followup.user_id.id,
+                    }
+                    for followup in planned
+                ]
+            )
+        )
+
+    @api.model
+    def _cron_followup_generate(self, batch_size=GENERATE_BATCH_SIZE):
+        """Create the follow-ups due in the look-back window, with their activities.
+
+        - post_sale and first_maintenance_reminder: 7 and 30 days after the vehicle's
+          sale date, by its selling dealer (which must be among the dealerships that
+          see the vehicle); no reminder once the first maintenance is done;
+        - post_service: 3 days after the visit date of a done visit (a repair order
+          of a vehicle), by the repair's dealership. Odoo 18 does not record when a
+          repair order became done: the visit date is the stable reference, so a
+          visit still open after the look-back window gets no follow-up.
+
+        Only due dates in [today - look-back, today] are created (look-back: the
+        system parameter ``autocrm_customer.followup_lookback_days``, 14 by
+        default): after days without a run, what is due is created, what is stale
+        is not.
+
+        Each follow-up is assigned to the dealership's follow-up staff, else its
+        first dealer manager, else no one.
+
+        Idempotent: the unique constraint on (res_id, res_model, followup_type) and
+        ``ON CONFLICT DO NOTHING`` make a second run, or a concurrent one, create
+        nothing twice. Work goes in batches of ``batch_size`` rows; when run by the
+        scheduler, each batch is committed with its progress.
+        """
+        in_cron = bool(self.env.context.get("cron_id"))
+        today = fields.Date.context_today(self)
+        first_due = today - timedelta(days=self._followup_lookback_days())
+        sources = self._followup_due_sources(first_due, today)
+        self.env.flush_all()
+        total = self._count_due(sources.values())
+        done = 0
+        for followup_type, due_source in sources.items():
+            while True:
+                try:
+                    followups = self._insert_due_followups(
+                        followup_type, due_source, batch_size
+                    )
+                except SerializationFailure:
+                    if not in_cron:
+                        raise
+                    # Another worker committed some of these follow-ups after this
+                    # transaction began: in Odoo's REPEATABLE READ isolation,
+                    # PostgreSQL does not skip a conflicting row it cannot see.
+                    # Every earlier batch is committed: start a new transaction,
+                    # which sees them, and retry the batch.
+                    self.env.cr.rollback()
+                    continue
+                followups._schedule_followup_activities()
+                done += len(followups)
+                self.env["ir.cron"]._notify_progress(
+                    done=done, remaining=max(total - done, 0)
+                )
+                if in_cron:
+                    # keep each batch and its progress: a scheduled run may be
+                    # stopped by its time limit, the next one resumes
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
+                if len(followups) < batch_size:
+                    break
+        self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+        return done
+
+    @api.model
+    def _followup_lookback_days(self):
+        # a system parameter, readable by the scheduler's user only as superuser
+        param = self.env["ir.config_parameter"].sudo().get_param(LOOKBACK_PARAM)
+        return int(param) if param else DEFAULT_LOOKBACK_DAYS
+
+    @api.model
+    def _followup_due_sources(self, first_due, last_due):
+        """Per follow-up type, the SQL query of the follow-ups due between
+        ``first_due`` and ``last_due`` that do not exist yet: columns partner_id,
+        vehicle_id, company_id, due_date, res_model, res_id."""
+        first_maintenance_not_done = SQL(
+            """
+            AND NOT EXISTS (
+                SELECT 1
+                  FROM repair_order visit
+                 WHERE visit.vehicle_id = vehicle.id
+                   AND visit.visit_type = 'first_maintenance'
+                   AND visit.state = 'done')
+            """
+        )
+        sources = {}
+        for followup_type, delay in SALE_FOLLOWUP_DELAYS.items():
+            sources[followup_type] = SQL(
+                """
+                SELECT vehicle.partner_id,
+                       vehicle.id AS vehicle_id,
+                       vehicle.selling_dealer_id AS company_id,
+                       vehicle.sale_date + %(delay)s AS due_date,
+                       'autocrm.vehicle' AS res_model,
+                       vehicle.id AS res_id
+                  FROM autocrm_vehicle vehicle
+                  JOIN autocrm_vehicle_dealer_rel shared
+                    ON shared.vehicle_id = vehicle.id
+                   AND shared.company_id = vehicle.selling_dealer_id
+                 WHERE vehicle.active
+                   AND vehicle.partner_id IS NOT NULL
+                   AND vehicle.sale_date BETWEEN %(first_sale)s AND %(last_sale)s
+                   %(first_maintenance_not_done)s
+                   AND NOT EXISTS (
+                       SELECT 1
+                         FROM autocrm_followup followup
+                        WHERE followup.res_model = 'autocrm.vehicle'
+                          AND followup.res_id = vehicle.id
+                          AND followup.followup_type = %(followup_type)s)
+                """,
+                delay=delay,
+                first_sale=first_due - timedelta(days=delay),
+                last_sale=last_due - timedelta(days=delay),
+                first_maintenance_not_done=(
+                    first_maintenance_not_done
+                    if followup_type == "first_maintenance_reminder"
+                    else SQL()
+                ),
+                followup_type=followup_type,
+            )
+        sources["post_service"] = SQL(
+            """
+            SELECT COALESCE(visit.partner_id, vehicle.partner_id) AS partner_id,
+                   vehicle.id AS vehicle_id,
+                   visit.company_id,
+                   visit.visit_date + %(delay)s AS due_date,
+                   'repair.order' AS res_model,
+                   visit.id AS res_id
+              FROM repair_order visit
+              JOIN autocrm_vehicle vehicle ON vehicle.id = visit.vehicle_id
+             WHERE visit.state = 'done'
+               AND vehicle.active
+               AND COALESCE(visit.partner_id, vehicle.partner_id) IS NOT NULL
+               AND visit.visit_date BETWEEN %(first_visit)s AND %(last_visit)s
+               AND NOT EXISTS (
+                   SELECT 1
+                     FROM autocrm_followup followup
+                    WHERE followup.res_model = 'repair.order'
+                      AND followup.res_id = visit.id
+                      AND followup.followup_type = 'post_service')
+            """,
+            delay=SERVICE_FOLLOWUP_DELAY,
+            first_visit=first_due - timedelta(days=SERVICE_FOLLOWUP_DELAY),
+            last_visit=last_due - timedelta(days=SERVICE_FOLLOWUP_DELAY),
+        )
+        return sources
+
+    @api.model
+    def _count_due(self, due_sources):
+        counts = SQL(" + ").join(
+            SQL("(SELECT count(*) FROM (%s) due)", source) for source in due_sources
+        )
+        self.env.cr.execute(SQL("SELECT %s", counts))
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _insert_due_followups(self, followup_type, due_source, limit):
+        """Insert up to ``limit`` follow-ups of ``due_source`` in one statement and
+        return them; rows another run already inserted are skipped.
+
+        The follow-ups are assigned to the dealership's follow-up staff when set
+        and active, else to its first active dealer manager. Rows are inserted in
+        the order of their source, so concurrent runs wait for one another instead
+        of deadlocking.
+        """
+        query = SQL(
+            """
+            WITH dealer_manager AS (
+                SELECT DISTINCT ON (company_user.cid)
+                       company_user.cid AS company_id,
+                       company_user.user_id
+                  FROM res_company_users_rel company_user
+                  JOIN res_groups_users_rel group_user
+                    ON group_user.uid = company_user.user_id
+                   AND group_user.gid = %(manager_group)s
+                  JOIN res_users manager
+                    ON manager.id = company_user.user_id AND manager.active
+              ORDER BY company_user.cid, company_user.user_id
+            )
+            INSERT INTO autocrm_followup (
+                followup_type, partner_id, vehicle_id, company_id, user_id, due_date,
+                res_model, res_id, state, channel,
+                create_uid, create_date, write_uid, write_date
+            )
+            SELECT %(followup_type)s, due.partner_id, due.vehicle_id, due.company_id,
+                   COALESCE(staff.id, dealer_manager.user_id), due.due_date,
+                   due.res_model, due.res_id, 'planned', 'phone',
+                   %(uid)s, %(now)s, %(uid)s, %(now)s
+              FROM (%(due_source)s ORDER BY res_id LIMIT %(limit)s) due
+              JOIN res_company company ON company.id = due.company_id
+         LEFT JOIN res_users staff
+                ON staff.id = company.autocrm_followup_user_id AND staff.active
+         LEFT JOIN dealer_manager ON dealer_manager.company_id = due.company_id
+          ORDER BY due.res_id
+                ON CONFLICT (res_id, res_model, followup_type) DO NOTHING
+         RETURNING id
+            """,
+            manager_group=self.env["ir.model.data"]._xmlid_to_res_id(
+                "autocrm_customer.group_dealer_manager"
+            ),
+            followup_type=followup_type,
+            uid=self.env.uid,
+            now=self.env.cr.now(),
+            due_source=due_source,
+            limit=limit,
+        )
+        # a serialization failure is expected and handled by the caller: no "bad
+        # query" error in the log for it
+        self.env.cr.execute(query, log_exceptions=False)
+        followups = self.browse(row[0] for row in self.env.cr.fetchall())
+        # compute the new rows' stored computed fields (the rates), as create() does
+        for field in self._fields.values():
+            if field.store and field.compute:
+                self.env.add_to_compute(field, followups)
+        return followups

@@ -1,0 +1,3 @@
+from . import autocrm_vehicle_report_visit
+from . import autocrm_customer_report_value
+from . import autocrm_customer_log

@@ -1,0 +1,173 @@
+from odoo import fields, models
+from odoo.tools import SQL
+from odoo.tools.sql import drop_view_if_exists, make_index_name
+
+from .autocrm_vehicle_report_visit import selection_of
+
+
+class AutocrmCustomerReportValue(models.Model):
+    """One row per vehicle of a dealership's customer (one row without a vehicle for a
+    customer who has none): customers by value tier, region, dealer grade, vehicle
+    model and vehicle age, with each vehicle's visits and revenue of the last 12
+    months. A row belongs to the customer's dealership; it carries the customer's
+    name but none of their contact details.
+
+    A materialized view, refreshed by the nightly customer value run together with
+    the tiers it shows: a dealer's pivot then reads its own rows instead of adding up
+    the whole network's visits of the year each time. Its 12 months end on the
+    database's date of the refresh (the run's own date may be a day apart in the
+    scheduler user's time zone).
+    """
+
+    _name = "autocrm.customer.report.value"
+    _description = "Customer Value Analysis"
+    _auto = False
+    _rec_name = "partner_id"
+    _order = "partner_id, id"
+
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    company_id = fields.Many2one("res.company", string="Dealership", readonly=True)
+    dealer_grade = fields.Selection(
+        selection_of("res.company", "dealer_grade"), readonly=True
+    )
+    dealer_region = fields.Selection(
+        selection_of("res.company", "dealer_region"), string="Region", readonly=True
+    )
+    value_tier = fields.Selection(
+        selection_of("res.partner", "autocrm_value_tier"),
+        readonly=True,
+        help="The customer's tier among the dealership's customers.",
+    )
+    value_tier_network = fields.Selection(
+        selection_of("res.partner", "autocrm_value_tier_network"),
+        string="Network Value Tier",
+        readonly=True,
+        help="The customer's tier among the customers of the whole network.",
+    )
+    last_visit_date = fields.Date(string="Customer's Last Visit", readonly=True)
+    vehicle_id = fields.Many2one("autocrm.vehicle", string="Vehicle", readonly=True)
+    model_id = fields.Many2one("product.product", string="Model", readonly=True)
+    vehicle_age = fields.Integer(
+        string="Vehicle Age (years)",
+        readonly=True,
+        aggregator="avg",
+        help="Whole years since the vehicle's sale.",
+    )
+    customer_count = fields.Integer(
+        string="Customers",
+        readonly=True,
+        help="Each customer counts once, on their most recently sold vehicle.",
+    )
+    vehicle_count = fields.Integer(string="Vehicles", readonly=True)
+    visit_count = fields.Integer(
+        string="Visits (12 months)",
+        readonly=True,
+        help="The vehicle's done visits of the last 12 months, at any dealership.",
+    )
+    visit_frequency = fields.Float(
+        string="Visits per Vehicle (12 months)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 2),
+        help="Yearly visit frequency (回店频次): the average of the vehicles' visits "
+        "of the last 12 months.",
+    )
+    revenue = fields.Monetary(
+        string="Revenue (12 months)",
+        readonly=True,
+        help="Revenue of the vehicle's done visits of the last 12 months.",
+    )
+    revenue_per_vehicle = fields.Monetary(
+        string="Revenue per Vehicle (12 months)",
+        readonly=True,
+        aggregator="avg",
+        help="Revenue per vehicle (单车贡献产值): the average of the vehicles' "
+        "revenue of the last 12 months.",
+    )
+    currency_id = fields.Many2one("res.currency", readonly=True)
+
+    def init(self):
+        drop_view_if_exists(self.env.cr, self._table)
+        # Row ids: 2 * vehicle id for a vehicle, 2 * customer id + 1 for a customer
+        # without one, so both kinds stay unique and stable.
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE MATERIALIZED VIEW %(view)s AS (
+                    WITH vehicle_visit AS (
+                        SELECT repair.vehicle_id,
+                               count(*) AS visit_count,
+                               sum(repair.autocrm_revenue) AS revenue
+                          FROM repair_order repair
+                         WHERE repair.state = 'done'
+                           AND repair.vehicle_id IS NOT NULL
+                           AND repair.visit_date > CURRENT_DATE - interval '1 year'
+                           AND repair.visit_date <= CURRENT_DATE
+                         GROUP BY repair.vehicle_id
+                    )
+                    SELECT coalesce(2 * vehicle.id, 2 * partner.id + 1) AS id,
+                           partner.id AS partner_id,
+                           partner.company_id,
+                           dealer.dealer_grade,
+                           dealer.dealer_region,
+                           partner.autocrm_value_tier AS value_tier,
+                           partner.autocrm_value_tier_network AS value_tier_network,
+                           partner.autocrm_last_visit_date AS last_visit_date,
+                           vehicle.id AS vehicle_id,
+                           vehicle.model_id,
+                           extract(year FROM age(CURRENT_DATE, vehicle.sale_date))
+                               ::integer AS vehicle_age,
+                           CASE WHEN row_number() OVER (
+                                         PARTITION BY partner.id
+                                         ORDER BY vehicle.sale_date DESC NULLS LAST,
+                                                  vehicle.id DESC
+                                     ) = 1
+                                THEN 1 ELSE 0
+                           END AS customer_count,
+                           CASE WHEN vehicle.id IS NULL THEN 0 ELSE 1 END
+                               AS vehicle_count,
+                           coalesce(vehicle_visit.visit_count, 0) AS visit_count,
+                           CASE WHEN vehicle.id IS NOT NULL
+                                THEN coalesce(vehicle_visit.visit_count, 0)
+                           END AS visit_frequency,
+                           coalesce(vehicle_visit.revenue, 0) AS revenue,
+                           CASE WHEN vehicle.id IS NOT NULL
+                                THEN coalesce(vehicle_visit.revenue, 0)
+                           END AS revenue_per_vehicle,
+                           dealer.currency_id
+                      FROM res_partner partner
+                      JOIN res_company dealer ON dealer.id = partner.company_id
+                      LEFT JOIN autocrm_vehicle vehicle
+                             ON vehicle.partner_id = partner.id AND vehicle.active
+                      LEFT JOIN vehicle_visit ON vehicle_visit.vehicle_id = vehicle.id
+                     WHERE %(is_customer)s
+                )
+                """,
+                view=SQL.identifier(self._table),
+                is_customer=self.env["res.partner"]._autocrm_customer_condition(),
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX %s ON %s (id)",
+                SQL.identifier(make_index_name(self._table, "id")),
+                SQL.identifier(self._table),
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                "CREATE INDEX %s ON %s (company_id)",
+                SQL.identifier(make_index_name(self._table, "company_id")),
+                SQL.identifier(self._table),
+            )
+        )
+
+    def _refresh(self):
+        """Recompute the analysis; concurrently, so that users reading it are not
+        blocked meanwhile."""
+        self.env.cr.execute(
+            SQL(
+                "REFRESH MATERIALIZED VIEW CONCURRENTLY %s",
+                SQL.identifier(self._table),
+            )
+        )

@@ -1,0 +1,85 @@
+from odoo import fields, models
+from odoo.tools import SQL
+from odoo.tools.sql import drop_view_if_exists
+
+
+def selection_of(model_name, field_name):
+    """The translated selection of another model's field, for a report column that
+    copies it."""
+
+    def selection(records):
+        field = records.env[model_name]._fields[field_name]
+        return field._description_selection(records.env)
+
+    return selection
+
+
+class AutocrmVehicleReportVisit(models.Model):
+    """One row per workshop visit (a done repair order of a vehicle): visits and
+    revenue per vehicle and year, model, dealership and vehicle age. A row belongs
+    to the dealership of the visit and names no personal data beyond the customer
+    it served."""
+
+    _name = "autocrm.vehicle.report.visit"
+    _description = "Workshop Visit Analysis"
+    _auto = False
+    _rec_name = "repair_id"
+    _order = "visit_date desc, id desc"
+
+    repair_id = fields.Many2one("repair.order", string="Repair Order", readonly=True)
+    visit_date = fields.Date(readonly=True)
+    visit_type = fields.Selection(
+        selection_of("repair.order", "visit_type"), readonly=True
+    )
+    vehicle_id = fields.Many2one("autocrm.vehicle", string="Vehicle", readonly=True)
+    model_id = fields.Many2one("product.product", string="Model", readonly=True)
+    vehicle_age = fields.Integer(
+        string="Vehicle Age (years)",
+        readonly=True,
+        aggregator="avg",
+        help="Whole years from the vehicle's sale to the visit.",
+    )
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    company_id = fields.Many2one("res.company", string="Dealership", readonly=True)
+    dealer_grade = fields.Selection(
+        selection_of("res.company", "dealer_grade"), readonly=True
+    )
+    dealer_region = fields.Selection(
+        selection_of("res.company", "dealer_region"), string="Region", readonly=True
+    )
+    visit_count = fields.Integer(string="Visits", readonly=True)
+    revenue = fields.Monetary(
+        readonly=True, help="Untaxed, of the confirmed quotation."
+    )
+    currency_id = fields.Many2one("res.currency", readonly=True)
+
+    def init(self):
+        drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE OR REPLACE VIEW %(view)s AS (
+                    SELECT repair.id,
+                           repair.id AS repair_id,
+                           repair.visit_date,
+                           repair.visit_type,
+                           repair.vehicle_id,
+                           vehicle.model_id,
+                           extract(year FROM age(repair.visit_date, vehicle.sale_date))
+                               ::integer AS vehicle_age,
+                           repair.partner_id,
+                           repair.company_id,
+                           dealer.dealer_grade,
+                           dealer.dealer_region,
+                           1 AS visit_count,
+                           coalesce(repair.autocrm_revenue, 0) AS revenue,
+                           dealer.currency_id
+                      FROM repair_order repair
+                      JOIN autocrm_vehicle vehicle ON vehicle.id = repair.vehicle_id
+                      JOIN res_company dealer ON dealer.id = repair.company_id
+                     WHERE repair.state = 'done'
+                )
+                """,
+                view=SQL.identifier(self._table),
+            )
+        )

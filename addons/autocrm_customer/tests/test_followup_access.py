@@ -1,0 +1,92 @@
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import tagged
+
+from .test_followup import FollowupCase
+
+
+@tagged("post_install", "-at_install")
+class TestFollowupAccess(FollowupCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.oem.autocrm_role = "oem"
+        cls.followup_a = cls.Followup.create(
+            {
+                "partner_id": cls.customer_a.id,
+                "vehicle_id": cls.vehicle_a.id,
+                "company_id": cls.dealer_a.id,
+                "user_id": cls.advisor_a.id,
+                "followup_type": "post_service",
+                "due_date": cls.today,
+            }
+        )
+        cls.callback = cls.Followup.create(
+            {
+                "partner_id": cls.customer_a.id,
+                "vehicle_id": cls.vehicle_a.id,
+                "company_id": cls.oem.id,
+                "user_id": cls.oem_user.id,
+                "followup_type": "oem_callback",
+                "due_date": cls.today,
+            }
+        )
+
+    def _fresh(self):
+        self.env.flush_all()
+        self.env.invalidate_all()
+
+    def test_other_dealer_neither_finds_nor_reads_the_follow_up(self):
+        self._fresh()
+        Followup = self.Followup.with_user(self.advisor_b)
+        self.assertFalse(Followup.search([("partner_id.name", "=", "Customer A")]))
+        self.assertFalse(Followup.search([("id", "=", self.followup_a.id)]))
+        with self.assertRaises(AccessError):
+            Followup.browse(self.followup_a.id).read(["satisfaction"])
+        with self.assertRaises(AccessError):
+            Followup.browse(self.followup_a.id).write({"notes": "B was here"})
+
+    def test_dealer_does_not_see_the_oem_call_backs(self):
+        """Whether the customer was made to pay is the OEM's check on dealers."""
+        self._fresh()
+        Followup = self.Followup.with_user(self.advisor_a)
+        self.assertEqual(Followup.search([]), self.followup_a)
+        with self.assertRaises(AccessError):
+            Followup.browse(self.callback.id).read(["customer_paid"])
+
+    def test_oem_sees_the_network_and_records_its_call_back(self):
+        self._fresh()
+        Followup = self.Followup.with_user(self.oem_user)
+        self.assertEqual(
+            Followup.search([("partner_id", "=", self.customer_a.id)]),
+            self.followup_a | self.callback,
+        )
+        callback = Followup.browse(self.callback.id)
+        callback.write({"reached": True, "satisfaction": "5", "customer_paid": True})
+        callback.action_done()
+        self.assertEqual(callback.state, "done")
+
+    def test_dealer_cannot_follow_up_another_dealers_customer(self):
+        Followup = self.Followup.with_user(self.advisor_b)
+        with self.assertRaisesRegex(ValidationError, "not a customer of Dealer B"):
+            Followup.create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "followup_type": "complaint",
+                    "due_date": self.today,
+                }
+            )
+        with self.assertRaises(AccessError):
+            Followup.create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "company_id": self.dealer_a.id,
+                    "followup_type": "complaint",
+                    "due_date": self.today,
+                }
+            )
+
+    def test_only_managers_delete(self):
+        with self.assertRaises(AccessError):
+            self.followup_a.with_user(self.advisor_a).unlink()
+        self.followup_a.with_user(self.manager_a).unlink()
+        self.assertFalse(self.followup_a.exists())
