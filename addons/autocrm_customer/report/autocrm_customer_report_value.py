@@ -104,43 +104,59 @@ class AutocrmCustomerReportValue(models.Model):
                            AND repair.visit_date > CURRENT_DATE - interval '1 year'
                            AND repair.visit_date <= CURRENT_DATE
                          GROUP BY repair.vehicle_id
+                    ),
+                    customer_vehicle AS (
+                        SELECT partner.id AS partner_id,
+                               partner.company_id,
+                               partner.autocrm_value_tier,
+                               partner.autocrm_value_tier_network,
+                               partner.autocrm_last_visit_date,
+                               vehicle.id AS vehicle_id,
+                               vehicle.model_id,
+                               vehicle.sale_date,
+                               vehicle_visit.visit_count,
+                               vehicle_visit.revenue,
+                               row_number() OVER (
+                                   PARTITION BY partner.id
+                                   ORDER BY vehicle.sale_date DESC NULLS LAST,
+                                            vehicle.id DESC
+                               ) AS vehicle_rank
+                          FROM res_partner partner
+                          LEFT JOIN autocrm_vehicle vehicle
+                                 ON vehicle.partner_id = partner.id AND vehicle.active
+                          LEFT JOIN vehicle_visit
+                                 ON vehicle_visit.vehicle_id = vehicle.id
+                         WHERE %(is_customer)s
                     )
-                    SELECT coalesce(2 * vehicle.id, 2 * partner.id + 1) AS id,
-                           partner.id AS partner_id,
-                           partner.company_id,
+                    -- the dealership joined last: a join with res_company, whose
+                    -- statistics are often stale, must not steer the plan above
+                    SELECT coalesce(2 * cv.vehicle_id, 2 * cv.partner_id + 1) AS id,
+                           cv.partner_id,
+                           cv.company_id,
                            dealer.dealer_grade,
                            dealer.dealer_region,
-                           partner.autocrm_value_tier AS value_tier,
-                           partner.autocrm_value_tier_network AS value_tier_network,
-                           partner.autocrm_last_visit_date AS last_visit_date,
-                           vehicle.id AS vehicle_id,
-                           vehicle.model_id,
-                           extract(year FROM age(CURRENT_DATE, vehicle.sale_date))
-                               ::integer AS vehicle_age,
-                           CASE WHEN row_number() OVER (
-                                         PARTITION BY partner.id
-                                         ORDER BY vehicle.sale_date DESC NULLS LAST,
-                                                  vehicle.id DESC
-                                     ) = 1
-                                THEN 1 ELSE 0
-                           END AS customer_count,
-                           CASE WHEN vehicle.id IS NULL THEN 0 ELSE 1 END
+                           cv.autocrm_value_tier AS value_tier,
+                           cv.autocrm_value_tier_network AS value_tier_network,
+                           cv.autocrm_last_visit_date AS last_visit_date,
+                           cv.vehicle_id,
+                           cv.model_id,
+                           extract(year FROM age(CURRENT_DATE, cv.sale_date))::integer
+                               AS vehicle_age,
+                           CASE WHEN cv.vehicle_rank = 1 THEN 1 ELSE 0 END
+                               AS customer_count,
+                           CASE WHEN cv.vehicle_id IS NULL THEN 0 ELSE 1 END
                                AS vehicle_count,
-                           coalesce(vehicle_visit.visit_count, 0) AS visit_count,
-                           CASE WHEN vehicle.id IS NOT NULL
-                                THEN coalesce(vehicle_visit.visit_count, 0)
+                           coalesce(cv.visit_count, 0) AS visit_count,
+                           CASE WHEN cv.vehicle_id IS NOT NULL
+                                THEN coalesce(cv.visit_count, 0)
                            END AS visit_frequency,
-                           coalesce(vehicle_visit.revenue, 0) AS revenue,
-                           CASE WHEN vehicle.id IS NOT NULL
-                                THEN coalesce(vehicle_visit.revenue, 0)
+                           coalesce(cv.revenue, 0) AS revenue,
+                           CASE WHEN cv.vehicle_id IS NOT NULL
+                                THEN coalesce(cv.revenue, 0)
                            END AS revenue_per_vehicle,
                            dealer.currency_id
-                      FROM res_partner partner
-                      JOIN res_company dealer ON dealer.id = partner.company_id
-                      LEFT JOIN autocrm_vehicle vehicle
-                             ON vehicle.partner_id = partner.id AND vehicle.active
-                      LEFT JOIN vehicle_visit ON vehicle_visit.vehicle_id = vehicle.id
-                     WHERE %(is_customer)s
+                      FROM customer_vehicle cv
+                      JOIN res_company dealer ON dealer.id = cv.company_id
                 )
                 """,
                 view=SQL.identifier(self._table),
@@ -163,11 +179,9 @@ class AutocrmCustomerReportValue(models.Model):
         )
 
     def _refresh(self):
-        """Recompute the analysis; concurrently, so that users reading it are not
-        blocked meanwhile."""
+        """Recompute the analysis. Readers wait until the nightly run commits: at 1M
+        vehicles a plain refresh takes about 10 s, a concurrent one more than twice
+        as long."""
         self.env.cr.execute(
-            SQL(
-                "REFRESH MATERIALIZED VIEW CONCURRENTLY %s",
-                SQL.identifier(self._table),
-            )
+            SQL("REFRESH MATERIALIZED VIEW %s", SQL.identifier(self._table))
         )

@@ -230,3 +230,22 @@ class TestCustomerValueReport(ValueReportCase):
         self.env.invalidate_all()
         with self.assertRaises(AccessError):
             as_a.browse(row_b.id).read(["revenue"])
+
+    def test_dealer_opens_the_analyses(self):
+        for xmlid in (
+            "autocrm_customer.autocrm_customer_report_value_action",
+            "autocrm_customer.autocrm_vehicle_report_visit_action",
+        ):
+            with self.subTest(action=xmlid):
+                action = self.env.ref(xmlid)
+                views = (
+                    self.env[action.res_model]
+                    .with_user(self.advisor_a)
+                    .get_views(
+                        [(False, mode) for mode in action.view_mode.split(",")]
+                        + [(action.search_view_id.id, "search")]
+                    )
+                )
+                self.assertEqual(
+                    set(views["views"]), {"pivot", "graph", "list", "search"}
+                )
