@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -58,7 +58,7 @@ class AutocrmOdometerReading(models.Model):
             )
             if earlier:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(vehicle)s read %(earlier)s km on %(date)s: %(value)s km "
                         "on %(new_date)s would turn the odometer back. Only the OEM "
                         "can record a roll-back as a correction.",
@@ -84,5 +84,7 @@ class AutocrmOdometerReading(models.Model):
     def _check_oem(self):
         if not self.env.user.has_group("autocrm_customer.group_oem_user"):
             raise ValidationError(
-                _("Only OEM users can record an odometer roll-back correction.")
+                self.env._(
+                    "Only OEM users can record an odometer roll-back correction."
+                )
             )

@@ -4,7 +4,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 from vininfo import Vin
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 # ISO 3779: letters I, O and Q are never used; position 10 is the model-year code
@@ -114,9 +114,7 @@ class AutocrmVehicle(models.Model):
         store=True,
         help="The latest reading.",
     )
-    odometer_date = fields.Date(
-        string="Odometer Date", compute="_compute_odometer", store=True
-    )
+    odometer_date = fields.Date(compute="_compute_odometer", store=True)
     avg_km_per_day = fields.Float(
         string="Average km per Day",
         compute="_compute_odometer",
@@ -133,7 +131,6 @@ class AutocrmVehicle(models.Model):
         "comes first, and the vehicle's average km per day.",
     )
     first_maintenance_used = fields.Boolean(
-        string="First Maintenance Used",
         compute="_compute_service_forecast",
         help="The free first maintenance (首保) has been done.",
     )
@@ -291,7 +288,7 @@ class AutocrmVehicle(models.Model):
         if vehicle and company not in vehicle.dealer_ids:
             vehicle.write({"dealer_ids": [fields.Command.link(company.id)]})
             vehicle.message_post(
-                body=_(
+                body=self.env._(
                     "Looked up by VIN at %(dealer)s by %(user)s.",
                     dealer=company.name,
                     user=self.env.user.name,

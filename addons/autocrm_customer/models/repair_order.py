@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -64,7 +64,7 @@ class RepairOrder(models.Model):
             if repair.company_id not in repair.vehicle_id.sudo().dealer_ids:
                 # the vehicle is not named: this dealership may not read it
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "This vehicle is not known at %(dealer)s yet: find it by its "
                         "VIN first.",
                         dealer=repair.company_id.name,

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -33,7 +33,7 @@ class ResCompany(models.Model):
         string="Region",
         index=True,
     )
-    dealer_city = fields.Char(string="Dealer City")
+    dealer_city = fields.Char()
     autocrm_used_part_location_id = fields.Many2one(
         "stock.location",
         string="Used-Part Location",
@@ -64,7 +64,7 @@ class ResCompany(models.Model):
         for company in self:
             if company.autocrm_role == "dealer" and not company.dealer_code:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The dealership %(name)s needs a dealer code.",
                         name=company.name,
                     )
@@ -110,9 +110,9 @@ class ResCompany(models.Model):
                 )
             if not company.autocrm_used_part_location_id:
                 name = (
-                    _("Claims Centre Used Parts")
+                    self.env._("Claims Centre Used Parts")
                     if company.autocrm_role == "oem"
-                    else _("Used Parts")
+                    else self.env._("Used Parts")
                 )
                 company.autocrm_used_part_location_id = Location.create(
                     {

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 from odoo.tools.misc import unquote
@@ -98,7 +98,7 @@ class ResPartner(models.Model):
             and self._autocrm_is_dealer_user()
         ):
             raise UserError(
-                _(
+                self.env._(
                     "A customer must belong to a dealership: without one, every other "
                     "dealership would see it. Keep the company set."
                 )

@@ -132,20 +132,24 @@ class TestVehicle(AutocrmCase):
         part = self.env["product.product"].create(
             {"name": "Oil filter", "type": "consu", "list_price": 100.0, "taxes_id": []}
         )
-        repair = self.env["repair.order"].with_company(self.dealer_a).create(
-            {
-                "vehicle_id": self.vehicle_a.id,
-                "partner_id": self.customer_a.id,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "product_id": part.id,
-                            "product_uom_qty": 2,
-                            "repair_line_type": "add",
-                        }
-                    )
-                ],
-            }
+        repair = (
+            self.env["repair.order"]
+            .with_company(self.dealer_a)
+            .create(
+                {
+                    "vehicle_id": self.vehicle_a.id,
+                    "partner_id": self.customer_a.id,
+                    "move_ids": [
+                        Command.create(
+                            {
+                                "product_id": part.id,
+                                "product_uom_qty": 2,
+                                "repair_line_type": "add",
+                            }
+                        )
+                    ],
+                }
+            )
         )
         repair.action_create_sale_order()
         self.assertEqual(repair.autocrm_revenue, 0, "a quotation is no revenue yet")

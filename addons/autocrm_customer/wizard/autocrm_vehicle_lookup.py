@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
@@ -18,7 +18,7 @@ class AutocrmVehicleLookup(models.TransientModel):
         vehicle = self.env["autocrm.vehicle"].lookup_by_vin(self.vin)
         if not vehicle:
             raise UserError(
-                _(
+                self.env._(
                     "No vehicle has the VIN %(vin)s. Check it, or create the vehicle.",
                     vin=self.vin.strip().upper(),
                 )

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -55,7 +55,7 @@ class AutocrmWarrantyPolicy(models.Model):
         defaults = self.search_count([("model_id", "=", False)])
         if defaults > 1:
             raise ValidationError(
-                _(
+                self.env._(
                     "There is already a default warranty policy: archive it or choose "
                     "a vehicle model for this one."
                 )
@@ -66,7 +66,7 @@ class AutocrmWarrantyPolicy(models.Model):
         for policy in self:
             if policy.first_service_km_min > policy.first_service_km_max:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Policy %(name)s: the first maintenance cannot start at "
                         "%(min)s km and end at %(max)s km.",
                         name=policy.name,
