@@ -4,6 +4,7 @@ One real Odoo HTTP server runs on the test database; demo users log in through
 /web/session/authenticate and see what their role and dealership allow, no more.
 """
 
+import ast
 import http.cookiejar
 import json
 import re
@@ -155,6 +156,7 @@ class TestJsonRpc(unittest.TestCase):
         cls.all_customers = set().union(*cls.customers.values())
 
         cls.advisor = Client(cls.url, "bj01.advisor")
+        cls.manager = Client(cls.url, "bj01.manager")
         cls.oem_crm = Client(cls.url, "oem.crm")
         cls.oem_manager = Client(cls.url, "oem.manager")
 
@@ -223,3 +225,45 @@ class TestJsonRpc(unittest.TestCase):
         self.assertEqual(
             caught.exception.error["data"]["name"], "odoo.exceptions.AccessDenied"
         )
+
+    def app_actions(self, client):
+        """The window actions of the After-Sales CRM menus ``client`` sees."""
+        menus = client.load_menus()
+        app = next(m for m in menus.values() if m.get("xmlid") == APP_MENU)
+        todo, actions = [app["id"]], {}
+        while todo:
+            menu = menus[str(todo.pop())]
+            todo += menu["children"]
+            if menu.get("actionModel") == "ir.actions.act_window":
+                actions[menu["xmlid"]] = menu["actionID"]
+        return actions
+
+    def test_app_screens_open(self):
+        """Every screen of the app opens for a dealer's staff and manager and for the
+        OEM: each view of each menu's action loads and lists its records."""
+        for client in (self.advisor, self.manager, self.oem_crm):
+            actions = self.app_actions(client)
+            self.assertGreaterEqual(len(actions), 5, client.login)
+            for xmlid, action_id in actions.items():
+                with self.subTest(login=client.login, menu=xmlid):
+                    action = client.rpc("/web/action/load", action_id=action_id)
+                    model = action["res_model"]
+                    views = [
+                        [view_id or False, kind] for view_id, kind in action["views"]
+                    ]
+                    client.call(
+                        model,
+                        "get_views",
+                        views=views,
+                        options={"toolbar": True, "load_filters": True},
+                    )
+                    domain = action.get("domain") or []
+                    if isinstance(domain, str):
+                        domain = ast.literal_eval(domain)
+                    client.call(
+                        model,
+                        "web_search_read",
+                        domain=domain,
+                        specification={"display_name": {}},
+                        limit=80,
+                    )
