@@ -1,40 +1,14 @@
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
-from odoo.tests.common import TransactionCase
+from odoo.tests import tagged
+
+from odoo.addons.autocrm_customer.tests.common import AutocrmCase
 
 
 @tagged("post_install", "-at_install")
-class TestRetentionCase(TransactionCase):
+class TestRetentionCase(AutocrmCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.dealer_a, cls.dealer_b = cls.env["res.company"].create(
-            [
-                {
-                    "name": "Ret Dealer A",
-                    "autocrm_role": "dealer",
-                    "dealer_code": "RA01",
-                },
-                {
-                    "name": "Ret Dealer B",
-                    "autocrm_role": "dealer",
-                    "dealer_code": "RB01",
-                },
-            ]
-        )
-        cls.advisor_a = new_test_user(
-            cls.env,
-            login="ret_advisor_a",
-            groups="autocrm_customer.group_dealer_user",
-            company_id=cls.dealer_a.id,
-            company_ids=cls.dealer_a.ids,
-        )
-        cls.customer_a, cls.customer_b = cls.env["res.partner"].create(
-            [
-                {"name": "Customer of A", "company_id": cls.dealer_a.id},
-                {"name": "Customer of B", "company_id": cls.dealer_b.id},
-            ]
-        )
         cls.case_b = cls.env["autocrm.retention.case"].create(
             {"partner_id": cls.customer_b.id, "company_id": cls.dealer_b.id}
         )
@@ -45,7 +19,7 @@ class TestRetentionCase(TransactionCase):
             {"partner_id": self.customer_a.id, "risk": "lost", "reason": "price"}
         )
         self.assertEqual(case.company_id, self.dealer_a)
-        self.assertEqual(case.display_name, "Customer of A (Lost)")
+        self.assertEqual(case.display_name, "Customer A (Lost)")
         self.env.flush_all()
         self.env.invalidate_all()
         self.assertEqual(Case.search([]), case)

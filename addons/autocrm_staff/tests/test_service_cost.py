@@ -1,37 +1,14 @@
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
-from odoo.tests.common import TransactionCase
+from odoo.tests import tagged
+
+from odoo.addons.autocrm_customer.tests.common import AutocrmCase
 
 
 @tagged("post_install", "-at_install")
-class TestServiceCost(TransactionCase):
+class TestServiceCost(AutocrmCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.dealer_a, cls.dealer_b = cls.env["res.company"].create(
-            [
-                {
-                    "name": "Cost Dealer A",
-                    "autocrm_role": "dealer",
-                    "dealer_code": "CA01",
-                },
-                {
-                    "name": "Cost Dealer B",
-                    "autocrm_role": "dealer",
-                    "dealer_code": "CB01",
-                },
-            ]
-        )
-        cls.manager_a = new_test_user(
-            cls.env,
-            login="cost_manager_a",
-            groups="autocrm_customer.group_dealer_manager",
-            company_id=cls.dealer_a.id,
-            company_ids=cls.dealer_a.ids,
-        )
-        cls.oem_user = new_test_user(
-            cls.env, login="cost_oem", groups="autocrm_customer.group_oem_user"
-        )
         cls.cost_b = cls.env["autocrm.service.cost"].create(
             {
                 "name": "Lounge coffee",
