@@ -36,6 +36,7 @@
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/autocrm_vehicle_demo.xml",
+        "demo/repair_order_demo.xml",
     ],
     "external_dependencies": {"python": ["vininfo"]},
     "uninstall_hook": "uninstall_hook",
