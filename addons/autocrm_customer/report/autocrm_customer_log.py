@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from .autocrm_vehicle_report_visit import selection_of
+
 # The kinds of entries. Their positions are part of each row's id: add new kinds at
 # the end only.
 LOG_KINDS = [
@@ -36,19 +38,16 @@ class AutocrmCustomerLog(models.Model):
     company_id = fields.Many2one("res.company", string="Dealership", readonly=True)
     user_id = fields.Many2one("res.users", string="Staff", readonly=True)
     visit_type = fields.Selection(
-        lambda self: self.env["repair.order"]._fields["visit_type"].selection,
-        readonly=True,
+        selection_of("repair.order", "visit_type"), readonly=True
     )
     followup_type = fields.Selection(
-        lambda self: self.env["autocrm.followup"]._fields["followup_type"].selection,
-        readonly=True,
+        selection_of("autocrm.followup", "followup_type"), readonly=True
     )
     detail = fields.Text(string="What Was Done", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(readonly=True)
     satisfaction = fields.Selection(
-        lambda self: self.env["autocrm.followup"]._fields["satisfaction"].selection,
-        readonly=True,
+        selection_of("autocrm.followup", "satisfaction"), readonly=True
     )
     res_model = fields.Char(string="Source Model", readonly=True)
     res_id = fields.Many2oneReference(
