@@ -38,6 +38,9 @@
         "demo/autocrm_vehicle_demo.xml",
         "demo/repair_order_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["autocrm_customer/static/tests/tours/*.js"],
+    },
     "external_dependencies": {"python": ["vininfo"]},
     "uninstall_hook": "uninstall_hook",
     "development_status": "Alpha",
