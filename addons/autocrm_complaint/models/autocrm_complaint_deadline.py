@@ -1,0 +1,78 @@
+from odoo import api, fields, models
+
+from .autocrm_complaint_category import PRIORITIES
+
+# Hours to acknowledge and to resolve per priority when no deadline is configured
+DEFAULT_HOURS = {"0": (24, 168), "1": (8, 72), "2": (4, 48), "3": (2, 24)}
+
+
+class AutocrmComplaintDeadline(models.Model):
+    """How fast a complaint of each priority must be acknowledged and resolved,
+    counted from the moment it was received: small problems handled slowly become
+    big complaints."""
+
+    _name = "autocrm.complaint.deadline"
+    _description = "Complaint Deadline"
+    _order = "priority desc"
+    _rec_name = "priority"
+
+    priority = fields.Selection(PRIORITIES, required=True)
+    hours_to_acknowledge = fields.Float(
+        required=True,
+        help="Hours from reception within which the customer must hear that the "
+        "complaint is being handled.",
+    )
+    hours_to_resolve = fields.Float(
+        required=True, help="Hours from reception within which it must be resolved."
+    )
+
+    _sql_constraints = [
+        (
+            "priority_uniq",
+            "unique(priority)",
+            "This priority already has its deadlines: change those instead.",
+        ),
+        (
+            "hours_positive",
+            "CHECK(hours_to_acknowledge > 0 AND hours_to_resolve > 0)",
+            "Deadlines must be positive numbers of hours.",
+        ),
+        (
+            "acknowledge_before_resolve",
+            "CHECK(hours_to_acknowledge <= hours_to_resolve)",
+            "A complaint cannot need acknowledging after the time to resolve it.",
+        ),
+    ]
+
+    @api.model
+    def _hours_by_priority(self):
+        """{priority: (hours to acknowledge, hours to resolve)}, the configured
+        deadlines over the defaults. Read as superuser: deadlines apply to every
+        user who records a complaint."""
+        hours = dict(DEFAULT_HOURS)
+        for deadline in self.sudo().search([]):
+            hours[deadline.priority] = (
+                deadline.hours_to_acknowledge,
+                deadline.hours_to_resolve,
+            )
+        return hours
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        deadlines = super().create(vals_list)
+        deadlines._recompute_open_complaints()
+        return deadlines
+
+    def write(self, vals):
+        res = super().write(vals)
+        self._recompute_open_complaints()
+        return res
+
+    def _recompute_open_complaints(self):
+        """New deadlines apply to the open complaints of their priorities."""
+        Complaint = self.env["autocrm.complaint"]
+        complaints = Complaint.sudo().search(
+            [("priority", "in", self.mapped("priority")), ("phase", "!=", "closed")]
+        )
+        for fname in ("acknowledge_deadline", "deadline"):
+            self.env.add_to_compute(Complaint._fields[fname], complaints)

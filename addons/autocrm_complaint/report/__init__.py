@@ -1,0 +1,2 @@
+from . import autocrm_customer_log
+from . import autocrm_complaint_report

@@ -1,0 +1,27 @@
+from odoo import api, models
+from odoo.tools import SQL
+
+
+class AutocrmCustomerLog(models.Model):
+    _inherit = "autocrm.customer.log"
+
+    @api.model
+    def _log_queries(self):
+        """Complaints in the customer log: the day received, the customer's words
+        and the resolution, the satisfaction with how it was handled."""
+        return [
+            *super()._log_queries(),
+            SQL(
+                """
+            SELECT %(id)s AS id, (c.received_at AT TIME ZONE 'UTC')::date AS date,
+                   'complaint' AS kind, c.name AS name, c.partner_id, c.vehicle_id,
+                   c.company_id, c.user_id, NULL AS visit_type,
+                   NULL AS followup_type,
+                   concat_ws(E'\\n', c.description, c.resolution) AS detail,
+                   NULL::numeric AS amount, c.satisfaction,
+                   'autocrm.complaint' AS res_model, c.id AS res_id
+              FROM autocrm_complaint c
+                """,
+                id=self._log_id("complaint", "c"),
+            ),
+        ]
