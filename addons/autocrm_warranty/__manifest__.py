@@ -11,7 +11,10 @@
     "data": [
         "security/autocrm_warranty_groups.xml",
         "security/ir.model.access.csv",
+        "security/autocrm_warranty_claim_security.xml",
         "data/autocrm_warranty_policy_data.xml",
+        "data/ir_sequence_data.xml",
+        "data/autocrm_warranty_claim_data.xml",
         "views/autocrm_warranty_policy_views.xml",
         "views/autocrm_warranty_menus.xml",
     ],

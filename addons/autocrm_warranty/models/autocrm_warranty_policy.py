@@ -75,6 +75,39 @@ class AutocrmWarrantyPolicy(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        policies = super().create(vals_list)
+        policies._recompute_vehicle_terms()
+        return policies
+
+    def write(self, vals):
+        res = super().write(vals)
+        self._recompute_vehicle_terms()
+        return res
+
+    def _recompute_vehicle_terms(self):
+        """The vehicles' stored warranty end date and first-maintenance terms follow
+        their policy: recompute those of the models concerned (all of them when the
+        default changes)."""
+        # as superuser: every vehicle of the model follows the OEM's policy, whoever
+        # edits it
+        Vehicle = self.env["autocrm.vehicle"].sudo().with_context(active_test=False)
+        domain = (
+            []
+            if any(not policy.model_id for policy in self)
+            else [("model_id", "in", self.model_id.ids)]
+        )
+        vehicles = Vehicle.search(domain)
+        for fname in (
+            "warranty_end_date",
+            "warranty_km",
+            "first_service_due_date",
+            "first_service_km_min",
+            "first_service_km_max",
+        ):
+            self.env.add_to_compute(Vehicle._fields[fname], vehicles)
+
     @api.model
     def _get_for_models(self, models):
         """Return {vehicle model id: policy}: each model's own, else the default."""

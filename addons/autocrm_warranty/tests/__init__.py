@@ -1,1 +1,2 @@
 from . import test_warranty_policy
+from . import test_warranty_claim

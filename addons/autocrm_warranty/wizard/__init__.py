@@ -1,0 +1,1 @@
+from . import autocrm_warranty_claim_reject
