@@ -198,6 +198,8 @@ class AutocrmAppraisal(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            # the record rules first: who may not write gets an access error
+            self.check_access("write")
             self._check_writable(vals)
         return super().write(vals)
 

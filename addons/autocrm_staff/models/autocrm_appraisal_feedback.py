@@ -149,6 +149,8 @@ class AutocrmAppraisalFeedback(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            # the record rules first: who may not write gets an access error
+            self.check_access("write")
             self._check_answerable(vals.keys())
         return super().write(vals)
 

@@ -40,3 +40,65 @@ class TestServiceCost(AutocrmCase):
         self.assertIn(self.cost_b, Cost.search([]))
         with self.assertRaises(AccessError):
             Cost.browse(self.cost_b.id).write({"amount": 0})
+
+
+@tagged("post_install", "-at_install")
+class TestServiceCostReport(AutocrmCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Cost = cls.env["autocrm.service.cost"]
+        cls.Cost.create(
+            [
+                {
+                    "name": "Advisors' bonus",
+                    "company_id": cls.dealer_a.id,
+                    "category": "people",
+                    "date": "2026-10-01",
+                    "budget": 3000,
+                    "amount": 2500,
+                },
+                {
+                    "name": "Diagnostic tool",
+                    "company_id": cls.dealer_b.id,
+                    "category": "equipment",
+                    "date": "2026-10-01",
+                    "budget": 8000,
+                    "amount": 9000,
+                },
+            ]
+        )
+
+    def test_costs_per_dealer_and_category(self):
+        Report = self.env["autocrm.service.cost.report"].with_user(self.manager_a)
+        self.env.flush_all()
+        rows = Report.search([])
+        self.assertEqual(rows.company_id, self.dealer_a)
+        [row] = Report.read_group(
+            [("category", "=", "people")], ["budget:sum", "amount:sum"], []
+        )
+        self.assertEqual((row["budget"], row["amount"]), (3000, 2500))
+
+    def test_campaign_costs_flow_in(self):
+        if "autocrm.campaign" not in self.env:
+            self.skipTest("autocrm_campaign is not installed")
+        campaign = self.env["autocrm.campaign"].create(
+            {
+                "name": "Winter check",
+                "company_id": self.dealer_a.id,
+                "date_start": "2026-11-01",
+                "cost": 1200,
+            }
+        )
+        self.env.flush_all()
+        Report = self.env["autocrm.service.cost.report"]
+        rows = Report.search(
+            [("source", "=", "campaign"), ("company_id", "=", self.dealer_a.id)]
+        )
+        self.assertIn("Winter check", rows.mapped("name"), campaign.name)
+        [row] = Report.read_group(
+            [("company_id", "=", self.dealer_a.id), ("category", "=", "campaign")],
+            ["amount:sum"],
+            [],
+        )
+        self.assertEqual(row["amount"], 1200)

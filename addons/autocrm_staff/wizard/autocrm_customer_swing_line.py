@@ -23,9 +23,7 @@ class AutocrmCustomerSwingLine(models.TransientModel):
     currency_id = fields.Many2one(related="swing_id.company_id.currency_id")
     visits_a = fields.Integer(string="Visits Earlier", readonly=True)
     visits_b = fields.Integer(string="Visits Later", readonly=True)
-    visit_change = fields.Integer(
-        compute="_compute_changes", store=True, string="Visit Change"
-    )
+    visit_change = fields.Integer(compute="_compute_changes", store=True)
     revenue_a = fields.Monetary(string="Revenue Earlier", readonly=True)
     revenue_b = fields.Monetary(string="Revenue Later", readonly=True)
     revenue_change = fields.Monetary(compute="_compute_changes", store=True)
