@@ -7,6 +7,7 @@ from psycopg2.errors import SerializationFailure
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, email_normalize, html2plaintext
+from odoo.tools.mail import parse_contact_from_email
 
 from .autocrm_complaint_category import PRIORITIES
 from .autocrm_complaint_stage import PHASE_ORDER
@@ -384,9 +385,10 @@ class AutocrmComplaint(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._is_workflow():
-            for vals in vals_list:
+        for vals in vals_list:
+            if not self._is_workflow():
                 self._check_workflow_fields(vals)
+            self.browse()._check_phase_requirements(vals)
         sequence = self.env["ir.sequence"]
         for vals in vals_list:
             if not vals.get("name") or vals["name"] == self.env._("New"):
@@ -413,6 +415,7 @@ class AutocrmComplaint(models.Model):
                 )
         if "stage_id" not in vals:
             return super().write(vals)
+        self._check_phase_requirements(vals)
         phases_before = {complaint.id: complaint.phase for complaint in self}
         res = super().write(vals)
         self._apply_phase(phases_before)
@@ -532,8 +535,8 @@ class AutocrmComplaint(models.Model):
 
     def _apply_phase(self, phases_before):
         """Stamp the moments a complaint was acknowledged, resolved and closed as it
-        enters those steps, enforce what closing needs, and schedule the follow-up
-        after a complaint once it is resolved."""
+        enters those steps, and schedule the follow-up after a complaint once it is
+        resolved."""
         now = fields.Datetime.now()
         groups = defaultdict(lambda: self.browse())
         for complaint in self:
@@ -558,50 +561,72 @@ class AutocrmComplaint(models.Model):
             lambda c: PHASE_ORDER[c.phase] >= PHASE_ORDER["resolved"]
             and PHASE_ORDER[phases_before[c.id]] < PHASE_ORDER["resolved"]
         )
-        resolving._check_resolvable()
-        self.filtered(
-            lambda c: c.phase == "closed" and phases_before[c.id] != "closed"
-        )._check_closable()
         resolving._schedule_complaint_followups()
 
-    def _check_resolvable(self):
-        unresolved = self.filtered(lambda c: not c.resolution)
-        if unresolved:
-            raise ValidationError(
-                self.env._(
-                    "Write down what was done for the customer (the resolution) "
-                    "before resolving %(complaints)s.",
-                    complaints=", ".join(unresolved.mapped("display_name")),
-                )
-            )
+    def _check_phase_requirements(self, vals):
+        """What entering the stage of ``vals`` needs, checked on the values about
+        to be written over the record's own (on an empty recordset: a complaint
+        being created): a resolution to resolve; a category, a resolution, a root
+        cause and the customer's satisfaction to close, plus an improvement plan
+        and a prevention plan when the category points to a process failure."""
+        if not vals.get("stage_id"):
+            return
+        new_phase = self.env["autocrm.complaint.stage"].browse(vals["stage_id"]).phase
+        resolved = PHASE_ORDER["resolved"]
+        for complaint in self or [self]:
+            old_phase = complaint.phase or "new"
 
-    def _check_closable(self):
-        for complaint in self:
-            required = list(CLOSING_FIELDS)
-            if complaint.category_id.is_process_failure:
-                required += PROCESS_FAILURE_FIELDS
-            missing = [fname for fname in required if not complaint[fname]]
-            if missing:
+            def value(fname, complaint=complaint):
+                return vals[fname] if fname in vals else complaint[fname]
+
+            label = (
+                complaint.display_name
+                or value("summary")
+                or self.env._("this complaint")
+            )
+            if (
+                PHASE_ORDER[new_phase] >= resolved
+                and PHASE_ORDER[old_phase] < resolved
+                and not value("resolution")
+            ):
                 raise ValidationError(
                     self.env._(
-                        "To close %(complaint)s, fill in: %(fields)s.",
-                        complaint=complaint.display_name,
-                        fields=", ".join(
-                            self._fields[fname]._description_string(self.env)
-                            for fname in missing
-                        ),
-                    )
-                    + (
-                        "\n"
-                        + self.env._(
-                            "Its category points to a failure of the dealership's "
-                            "own process: an improvement plan and a prevention plan "
-                            "are needed."
-                        )
-                        if set(PROCESS_FAILURE_FIELDS) & set(missing)
-                        else ""
+                        "Write down what was done for the customer (the resolution) "
+                        "before resolving %(complaint)s.",
+                        complaint=label,
                     )
                 )
+            if new_phase != "closed" or old_phase == "closed":
+                continue
+            category = self.env["autocrm.complaint.category"].browse(
+                value("category_id")
+                if "category_id" in vals
+                else complaint.category_id.id
+            )
+            required = list(CLOSING_FIELDS)
+            if category.is_process_failure:
+                required += PROCESS_FAILURE_FIELDS
+            missing = [
+                fname
+                for fname in required
+                if not (category if fname == "category_id" else value(fname))
+            ]
+            if missing:
+                message = self.env._(
+                    "To close %(complaint)s, fill in: %(fields)s.",
+                    complaint=label,
+                    fields=", ".join(
+                        self._fields[fname]._description_string(self.env)
+                        for fname in missing
+                    ),
+                )
+                if set(PROCESS_FAILURE_FIELDS) & set(missing):
+                    message += "\n" + self.env._(
+                        "Its category points to a failure of the dealership's own "
+                        "process: an improvement plan and a prevention plan are "
+                        "needed."
+                    )
+                raise ValidationError(message)
 
     def _schedule_complaint_followups(self):
         """Plan the follow-up after each resolved complaint, 3 days later: did the
@@ -730,7 +755,7 @@ class AutocrmComplaint(models.Model):
             )
             if partner:
                 return partner
-        name, parsed_email = Partner._parse_partner_name(email_from or "")
+        name, parsed_email = parse_contact_from_email(email_from or "")
         return Partner.create(
             {
                 "name": name or parsed_email or self.env._("Unknown customer"),

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .autocrm_complaint_category import PRIORITIES
 
@@ -37,12 +38,18 @@ class AutocrmComplaintDeadline(models.Model):
             "CHECK(hours_to_acknowledge > 0 AND hours_to_resolve > 0)",
             "Deadlines must be positive numbers of hours.",
         ),
-        (
-            "acknowledge_before_resolve",
-            "CHECK(hours_to_acknowledge <= hours_to_resolve)",
-            "A complaint cannot need acknowledging after the time to resolve it.",
-        ),
     ]
+
+    @api.constrains("hours_to_acknowledge", "hours_to_resolve")
+    def _check_hours(self):
+        for deadline in self:
+            if deadline.hours_to_acknowledge > deadline.hours_to_resolve:
+                raise ValidationError(
+                    self.env._(
+                        "A complaint must be acknowledged before the time to resolve "
+                        "it ends: give fewer hours to acknowledge than to resolve."
+                    )
+                )
 
     @api.model
     def _hours_by_priority(self):

@@ -1,0 +1,79 @@
+from odoo import fields
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import ComplaintCase
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintFollowup(ComplaintCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.followup = cls.env["autocrm.followup"].create(
+            {
+                "followup_type": "post_service",
+                "partner_id": cls.customer_a.id,
+                "vehicle_id": cls.vehicle_a.id,
+                "company_id": cls.dealer_a.id,
+                "user_id": cls.advisor_a.id,
+                "due_date": fields.Date.today(),
+            }
+        )
+
+    def test_dissatisfied_answer_opens_a_complaint_in_one_click(self):
+        followup = self.followup.with_user(self.advisor_a)
+        followup.write(
+            {
+                "reached": True,
+                "satisfaction": "1",
+                "customer_remarks": "The noise is still there after the repair.",
+            }
+        )
+        action = followup.action_done()
+        complaint = followup.complaint_ids
+        self.assertEqual(len(complaint), 1)
+        self.assertEqual(
+            (action["res_model"], action["res_id"]),
+            ("autocrm.complaint", complaint.id),
+        )
+        self.assertRecordValues(
+            complaint,
+            [
+                {
+                    "channel": "followup",
+                    "followup_id": followup.id,
+                    "partner_id": self.customer_a.id,
+                    "vehicle_id": self.vehicle_a.id,
+                    "company_id": self.dealer_a.id,
+                    "user_id": self.advisor_a.id,
+                    "priority": "2",
+                    "phase": "new",
+                }
+            ],
+        )
+        self.assertIn("noise is still there", complaint.description)
+        self.assertEqual(followup.complaint_count, 1)
+        # the form's button opens the same complaint, no second one
+        again = followup.action_open_complaint()
+        self.assertEqual(again["res_id"], complaint.id)
+        self.assertEqual(len(followup.complaint_ids), 1)
+
+    def test_several_dissatisfied_answers(self):
+        other = self.followup.copy({"followup_type": "post_sale"})
+        followups = (self.followup | other).with_user(self.advisor_a)
+        followups.write({"reached": True, "satisfaction": "2"})
+        action = followups.action_done()
+        self.assertEqual(action["res_model"], "autocrm.complaint")
+        self.assertEqual(
+            sorted(action["domain"][0][2]), sorted(followups.complaint_ids.ids)
+        )
+        self.assertEqual(len(followups.complaint_ids), 2)
+
+    def test_satisfied_answer_gets_no_complaint(self):
+        followup = self.followup.with_user(self.advisor_a)
+        followup.write({"reached": True, "satisfaction": "4"})
+        self.assertTrue(followup.action_done())
+        self.assertFalse(followup.complaint_ids)
+        with self.assertRaises(UserError):
+            followup.action_open_complaint()
