@@ -793,6 +793,12 @@ class AutocrmWarrantyClaim(models.Model):
         except ValueError:
             return DEFAULT_PREAUTH_AMOUNT
 
+    def action_open_callback(self):
+        self.ensure_one()
+        return self.callback_followup_id._get_records_action(
+            name=self.env._("OEM Call-back")
+        )
+
     def _get_form_action(self):
         self.ensure_one()
         return {

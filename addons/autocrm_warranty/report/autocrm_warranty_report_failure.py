@@ -1,0 +1,66 @@
+from odoo import fields, models
+from odoo.tools import SQL
+from odoo.tools.sql import drop_view_if_exists
+
+
+class AutocrmWarrantyReportFailure(models.Model):
+    """Quality feedback for the OEM: per vehicle model and causal part, the claims
+    (submitted and not rejected) per 1,000 vehicles of the model sold."""
+
+    _name = "autocrm.warranty.report.failure"
+    _description = "Failures per 1,000 Vehicles"
+    _auto = False
+    _order = "failure_rate desc, id"
+
+    model_id = fields.Many2one("product.product", string="Model", readonly=True)
+    causal_part_id = fields.Many2one(
+        "product.product", string="Causal Part", readonly=True
+    )
+    claim_count = fields.Integer(string="Claims", readonly=True)
+    vehicle_count = fields.Integer(
+        string="Vehicles Sold", readonly=True, aggregator="max"
+    )
+    failure_rate = fields.Float(
+        string="Failures per 1,000 Vehicles",
+        readonly=True,
+        aggregator="sum",
+        digits=(16, 2),
+    )
+
+    def init(self):
+        drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE OR REPLACE VIEW %(view)s AS (
+                    WITH fleet AS (
+                        SELECT model_id, count(*) AS vehicle_count
+                          FROM autocrm_vehicle
+                         WHERE sale_date IS NOT NULL
+                         GROUP BY model_id
+                    ), failures AS (
+                        SELECT c.model_id, c.causal_part_id, count(*) AS claim_count
+                          FROM autocrm_warranty_claim c
+                         WHERE c.state IN ('submitted', 'approved', 'paid')
+                           AND c.causal_part_id IS NOT NULL
+                         GROUP BY c.model_id, c.causal_part_id
+                    )
+                    SELECT row_number() OVER (
+                               ORDER BY f.model_id, f.causal_part_id
+                           ) AS id,
+                           f.model_id,
+                           f.causal_part_id,
+                           f.claim_count,
+                           coalesce(fleet.vehicle_count, 0) AS vehicle_count,
+                           CASE WHEN fleet.vehicle_count > 0
+                                THEN round(f.claim_count * 1000.0
+                                           / fleet.vehicle_count, 2)
+                                ELSE 0
+                           END AS failure_rate
+                      FROM failures f
+                      LEFT JOIN fleet ON fleet.model_id = f.model_id
+                )
+                """,
+                view=SQL.identifier(self._table),
+            )
+        )

@@ -1,0 +1,77 @@
+from datetime import date
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import WarrantyCase
+
+
+@tagged("post_install", "-at_install")
+class TestWarrantyReports(WarrantyCase):
+    def test_claim_in_customer_log(self):
+        claim = self._claim()
+        claim.action_submit()
+        self.env.flush_all()
+        log = self.env["autocrm.customer.log"].search(
+            [("kind", "=", "claim"), ("res_id", "=", claim.id)]
+        )
+        self.assertEqual(log.name, claim.name)
+        self.assertEqual(log.partner_id, self.customer_a)
+        self.assertEqual(log.amount, 1140.0)
+
+    def test_failures_and_early_warning(self):
+        """Six quiet production months, then four claims on vehicles built in one
+        month: an alert for that part on that model."""
+        vehicles = self.env["autocrm.vehicle"].create(
+            [
+                {
+                    "vin": vin,
+                    "model_id": self.sedan.id,
+                    "production_date": production,
+                    "sale_date": self.today.replace(day=1),
+                    "dealer_ids": [Command.set(self.dealer_a.ids)],
+                    "partner_id": self.customer_a.id,
+                }
+                for vin, production in zip(
+                    self._vins(5),
+                    [date(2026, 3, 5)] + [date(2026, 9, 10)] * 4,
+                    strict=True,
+                )
+            ]
+        )
+        for vehicle in vehicles:
+            self._claim(vehicle=vehicle).action_submit()
+        self.env.flush_all()
+        Warning = self.env["autocrm.warranty.report.early.warning"]
+        rows = Warning.search(
+            [("model_id", "=", self.sedan.id), ("causal_part_id", "=", self.pump.id)]
+        )
+        by_month = {str(r.production_month): r for r in rows}
+        self.assertFalse(by_month["2026-03-01"].is_alert, "one claim is no alert")
+        september = by_month["2026-09-01"]
+        self.assertEqual(september.claim_count, 4)
+        self.assertAlmostEqual(september.usual_count, 1 / 6, places=3)
+        self.assertTrue(september.is_alert)
+        failure = self.env["autocrm.warranty.report.failure"].search(
+            [("model_id", "=", self.sedan.id), ("causal_part_id", "=", self.pump.id)]
+        )
+        self.assertEqual(failure.claim_count, 5)
+        self.assertEqual(failure.vehicle_count, 7, "vehicle A, B and the five")
+        self.assertAlmostEqual(failure.failure_rate, 5000 / 7, places=1)
+
+    @classmethod
+    def _vins(cls, count):
+        """Valid VINs (check digit computed) not used elsewhere."""
+        from vininfo import Vin
+
+        vins = []
+        serial = 500
+        while len(vins) < count:
+            serial += 1
+            base = f"LTEW5A1B0SD{serial:06d}"
+            for digit in "0123456789X":
+                vin = base[:8] + digit + base[9:]
+                if Vin(vin).verify_checksum():
+                    vins.append(vin)
+                    break
+        return vins
