@@ -328,7 +328,10 @@ class AutocrmComplaint(models.Model):
     @api.depends("name", "partner_id.name")
     def _compute_display_name(self):
         for complaint in self:
-            customer = complaint.partner_id.name
+            # as superuser: a user who may read the complaint is shown its
+            # customer's name, as the web client shows any many2one's name; the
+            # OEM sees complaints of dealerships outside its active companies
+            customer = complaint.partner_id.sudo().name
             complaint.display_name = (
                 f"{complaint.name} · {customer}" if customer else complaint.name
             )

@@ -5,3 +5,5 @@ from . import test_complaint_access
 from . import test_complaint_mail_gateway
 from . import test_complaint_escalate
 from . import test_complaint_followup
+from . import test_complaint_escalate_concurrency
+from . import test_complaint_views
