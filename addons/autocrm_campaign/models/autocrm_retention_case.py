@@ -1,13 +1,40 @@
+from datetime import timedelta
+
+from psycopg2.errors import SerializationFailure
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+from odoo.tools.sql import index_exists
+
+OPEN_CASE_INDEX = "autocrm_retention_case_open_uniq"
+ACTIVITY_TYPE_XMLID = "autocrm_campaign.mail_activity_type_retention"
+ACTIVITY_DAYS_PARAM = "autocrm_campaign.churn_activity_days"
+DEFAULT_ACTIVITY_DAYS = 30
+DETECT_BATCH_SIZE = 5000
+# what a closed case keeps as it was closed: who, why, what was done, at what cost
+LOCKED_WHEN_CLOSED = {
+    "partner_id",
+    "vehicle_id",
+    "company_id",
+    "risk",
+    "reason",
+    "action",
+    "cost",
+    "action_date",
+    "detected_date",
+    "last_visit_date",
+    "return_visit_id",
+}
 
 
 class AutocrmRetentionCase(models.Model):
     _name = "autocrm.retention.case"
     _description = "Retention Case"
     _inherit = ["mail.thread", "mail.activity.mixin"]
-    _order = "action_date desc, id desc"
+    _order = "detected_date desc, id desc"
     _check_company_auto = True
-    _rec_names_search = ["partner_id"]
+    _rec_names_search = ["partner_id", "vehicle_id"]
 
     company_id = fields.Many2one(
         "res.company",
@@ -24,18 +51,33 @@ class AutocrmRetentionCase(models.Model):
         check_company=True,
         tracking=True,
     )
+    vehicle_id = fields.Many2one(
+        "autocrm.vehicle",
+        string="Vehicle",
+        index="btree_not_null",
+        domain="[('partner_id', '=?', partner_id)]",
+        tracking=True,
+        help="The vehicle of the customer's last visit at the dealership.",
+    )
     user_id = fields.Many2one(
         "res.users",
         string="Responsible",
+        index=True,
         default=lambda self: self.env.user,
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
         tracking=True,
+        help="Who tries to keep or win back the customer. Cases found by the nightly "
+        "run go to the service advisor of the customer's last visit, else the "
+        "dealership's retention staff, its follow-up staff or its first manager.",
     )
     risk = fields.Selection(
         [("at_risk", "At Risk"), ("lost", "Lost")],
         required=True,
         default="at_risk",
+        index=True,
         tracking=True,
+        help="At risk: no visit at the dealership for its at-risk delay (9 months by "
+        "default); lost: none for its lost delay (18 months by default).",
     )
     reason = fields.Selection(
         [
@@ -53,18 +95,614 @@ class AutocrmRetentionCase(models.Model):
     )
     action = fields.Text(help="What was done to keep or win back the customer.")
     currency_id = fields.Many2one(related="company_id.currency_id")
-    cost = fields.Monetary(currency_field="currency_id")
-    action_date = fields.Date(default=fields.Date.context_today, index=True)
+    cost = fields.Monetary(
+        currency_field="currency_id", help="What the attempt cost the dealership."
+    )
+    action_date = fields.Date(
+        tracking=True, help="When the customer was contacted or the offer made."
+    )
     result = fields.Selection(
         [("pending", "Pending"), ("retained", "Retained"), ("lost", "Lost")],
         required=True,
         default="pending",
         index=True,
+        copy=False,
         tracking=True,
+        group_expand=True,
     )
+    detected_date = fields.Date(
+        string="Detected On",
+        required=True,
+        default=fields.Date.context_today,
+        index=True,
+        copy=False,
+        readonly=True,
+    )
+    closed_date = fields.Date(string="Closed On", readonly=True, copy=False)
+    last_visit_date = fields.Date(
+        readonly=True,
+        copy=False,
+        help="The customer's last done visit at the dealership when the case was "
+        "opened.",
+    )
+    return_visit_id = fields.Many2one(
+        "repair.order",
+        string="Return Visit",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        help="The done visit that brought the customer back.",
+    )
+    months_without_visit = fields.Integer(
+        compute="_compute_months_without_visit",
+        help="Whole months between the last visit and today.",
+    )
+
+    def init(self):
+        # One open case per customer and dealership: what makes churn detection
+        # idempotent, also across cron workers (ON CONFLICT DO NOTHING).
+        if not index_exists(self.env.cr, OPEN_CASE_INDEX):
+            self.env.cr.execute(
+                SQL(
+                    "CREATE UNIQUE INDEX %s ON %s (partner_id, company_id) "
+                    "WHERE result = 'pending'",
+                    SQL.identifier(OPEN_CASE_INDEX),
+                    SQL.identifier(self._table),
+                )
+            )
+
+    @api.depends("last_visit_date")
+    def _compute_months_without_visit(self):
+        today = fields.Date.context_today(self)
+        for case in self:
+            last = case.last_visit_date
+            case.months_without_visit = (
+                (today.year - last.year) * 12
+                + today.month
+                - last.month
+                - (today.day < last.day)
+                if last
+                else 0
+            )
 
     @api.depends("partner_id", "risk")
     def _compute_display_name(self):
         risks = dict(self._fields["risk"]._description_selection(self.env))
         for case in self:
             case.display_name = f"{case.partner_id.display_name} ({risks[case.risk]})"
+
+    def _check_one_open_case(self, pairs, exclude_ids=()):
+        """Refuse a second open case for a customer at a dealership, before the
+        unique index does with a database error. ``pairs``: the (partner id,
+        company id) of the cases that will be open."""
+        pairs = [pair for pair in pairs if all(pair)]
+        if not pairs:
+            return
+        # as superuser: the open case may be one the user cannot read (opened for
+        # another user's company of theirs); the message names no one
+        open_cases = self.sudo().search(
+            [
+                ("id", "not in", list(exclude_ids)),
+                ("result", "=", "pending"),
+                ("partner_id", "in", [partner for partner, _company in pairs]),
+            ]
+        )
+        taken = {(case.partner_id.id, case.company_id.id) for case in open_cases}
+        if len(set(pairs)) < len(pairs) or taken.intersection(pairs):
+            raise ValidationError(
+                self.env._(
+                    "This customer already has an open retention case at this "
+                    "dealership: record the new attempt on that case."
+                )
+            )
+
+    @api.constrains("result", "reason")
+    def _check_reason_when_lost(self):
+        for case in self:
+            if case.result == "lost" and not case.reason:
+                raise ValidationError(
+                    self.env._(
+                        "Record why %(customer)s left (the reason) before closing "
+                        "the case as lost.",
+                        customer=case.partner_id.display_name,
+                    )
+                )
+
+    @api.onchange("vehicle_id")
+    def _onchange_vehicle_id(self):
+        if self.vehicle_id.partner_id and not self.partner_id:
+            self.partner_id = self.vehicle_id.partner_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_one_open_case(
+            [
+                (
+                    vals.get("partner_id"),
+                    vals.get("company_id") or self.env.company.id,
+                )
+                for vals in vals_list
+                if vals.get("result", "pending") == "pending"
+            ]
+        )
+        cases = super().create(vals_list)
+        cases.filtered(lambda c: not c.last_visit_date)._set_last_visit()
+        return cases
+
+    def write(self, vals):
+        self._check_editable(vals)
+        if {"partner_id", "company_id", "result"} & vals.keys():
+            self._check_one_open_case(
+                [
+                    (
+                        vals.get("partner_id", case.partner_id.id),
+                        vals.get("company_id", case.company_id.id),
+                    )
+                    for case in self
+                    if vals.get("result", case.result) == "pending"
+                ],
+                exclude_ids=self.ids,
+            )
+        if "result" in vals:
+            vals = dict(vals)
+            vals["closed_date"] = (
+                False
+                if vals["result"] == "pending"
+                else vals.get("closed_date") or fields.Date.context_today(self)
+            )
+        return super().write(vals)
+
+    def action_retained(self):
+        self._close("retained")
+        return True
+
+    def action_lost(self):
+        self._close("lost")
+        return True
+
+    def action_reopen(self):
+        if self.filtered(lambda c: c.result == "pending"):
+            raise UserError(self.env._("Only closed cases can be opened again."))
+        self.write({"result": "pending"})
+        return True
+
+    def _close(self, result):
+        if self.filtered(lambda c: c.result != "pending"):
+            raise UserError(
+                self.env._(
+                    "Only open cases can be closed; already closed: %(cases)s.",
+                    cases=", ".join(
+                        self.filtered(lambda c: c.result != "pending").mapped(
+                            "display_name"
+                        )
+                    ),
+                )
+            )
+        self.write({"result": result})
+        self.activity_feedback([ACTIVITY_TYPE_XMLID])
+
+    def _check_editable(self, vals):
+        """A closed case keeps who was lost or won back, why, what was done and what
+        it cost, for later analysis; open it again to correct it."""
+        locked = LOCKED_WHEN_CLOSED & vals.keys()
+        if not locked or vals.get("result") == "pending":
+            return
+        for case in self:
+            if case.result != "pending":
+                raise UserError(
+                    self.env._(
+                        "The case %(case)s is closed: its customer, reason, action "
+                        "and cost can no longer change. Open it again to correct "
+                        "it.",
+                        case=case.display_name,
+                    )
+                )
+
+    def _set_last_visit(self):
+        """Fill the last done visit at the dealership of cases opened by hand."""
+        if not self:
+            return
+        self.env.flush_all()
+        # in SQL: the visits of the customer at the dealership, whatever the user
+        # may read, and no tracking of a field the user does not enter
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE autocrm_retention_case rc
+                   SET last_visit_date = (
+                        SELECT max(visit.visit_date)
+                          FROM repair_order visit
+                         WHERE visit.partner_id = rc.partner_id
+                           AND visit.company_id = rc.company_id
+                           AND visit.state = 'done'
+                           AND visit.visit_date <= rc.detected_date)
+                 WHERE rc.id = ANY(%s)
+                """,
+                self.ids,
+            )
+        )
+        self.invalidate_recordset(["last_visit_date"])
+
+    def _schedule_retention_activities(self):
+        """Give each open case's responsible a retention activity due today, in one
+        batch (``mail_activity_quick_update``: no notification per activity)."""
+        cases = self.filtered(lambda c: c.result == "pending" and c.user_id)
+        if not cases:
+            return self.env["mail.activity"]
+        activity_type = self.env.ref(ACTIVITY_TYPE_XMLID)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        return (
+            self.env["mail.activity"]
+            .with_context(mail_activity_quick_update=True)
+            .create(
+                [
+                    {
+                        "activity_type_id": activity_type.id,
+                        "summary": activity_type.summary,
+                        "automated": True,
+                        "date_deadline": today,
+                        "res_model_id": model_id,
+                        "res_id": case.id,
+                        "user_id": case.user_id.id,
+                    }
+                    for case in cases
+                ]
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Churn detection
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_churn_detect(self, batch_size=DETECT_BATCH_SIZE):
+        """Open retention cases for the customers who stopped coming, and close
+        those of the customers who came back. Returns the number of cases opened.
+
+        Per customer and dealership, the last visit is the latest visit date of the
+        customer's done repair orders there. With the dealership's delays
+        (``autocrm_churn_at_risk_months``, 9, and ``autocrm_churn_lost_months``,
+        18, on the company):
+
+        1. an open case whose customer has a done visit there after the case's last
+           visit is closed as retained (with that visit);
+        2. an open at-risk case whose last visit is older than the lost delay
+           becomes lost;
+        3. a case is opened, at risk or lost, for each customer whose last visit is
+           older than the at-risk delay and who has no case for that absence yet
+           (no open case, and no closed case with the same last visit: a case
+           closed as lost is not opened again every night).
+
+        Cases go to the service advisor of the last visit (if still active at the
+        dealership), else the dealership's retention staff, its follow-up staff or
+        its first dealer manager. The cases of customers who crossed a delay within
+        the last 30 days (system parameter ``autocrm_campaign.churn_activity_days``)
+        get an activity for their responsible, in one batch; older ones, from a
+        first run over years of history, wait in the kanban without one.
+
+        Idempotent and safe on several workers: a unique index on the open case of
+        a customer and dealership and ``ON CONFLICT DO NOTHING`` make any rerun
+        create nothing twice. Cases are inserted in batches of ``batch_size``
+        customers in customer order; when run by the scheduler, each batch is
+        committed with its progress, and a run stopped half way resumes where
+        cases are missing.
+        """
+        in_cron = bool(self.env.context.get("cron_id"))
+        today = fields.Date.context_today(self)
+        self.env.flush_all()
+        self._run_with_retry(self._close_returned_cases, today)
+        self._run_with_retry(self._upgrade_lost_cases, today)
+        if in_cron:
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+        total = self._count_churned(today)
+        activity_from = today - timedelta(days=self._churn_activity_days())
+        done = 0
+        after = (0, 0)
+        while True:
+            try:
+                cases, after, selected = self._insert_churned_cases(
+                    today, after, batch_size
+                )
+            except SerializationFailure:
+                if not in_cron:
+                    raise
+                # Another worker committed some of these cases after this
+                # transaction began: in REPEATABLE READ, PostgreSQL does not skip a
+                # conflicting row it cannot see. Earlier batches are committed:
+                # start a new transaction, which sees them, and retry the batch.
+                self.env.cr.rollback()
+                continue
+            cases.filtered(
+                lambda c: c._threshold_date() >= activity_from
+            )._schedule_retention_activities()
+            done += len(cases)
+            self.env["ir.cron"]._notify_progress(
+                done=done, remaining=max(total - done, 0)
+            )
+            if in_cron:
+                # keep each batch and its progress: a run stopped by its time limit
+                # resumes with the next one
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+            if selected < batch_size:
+                break
+        self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+        self.env["autocrm.customer.report.loyalty"]._refresh()
+        return done
+
+    def _threshold_date(self):
+        """The day the customer crossed the delay of the case's risk."""
+        self.ensure_one()
+        months = (
+            self.company_id.autocrm_churn_lost_months
+            if self.risk == "lost"
+            else self.company_id.autocrm_churn_at_risk_months
+        )
+        return fields.Date.add(self.last_visit_date, months=months)
+
+    @api.model
+    def _run_with_retry(self, method, *args):
+        """Run one set-based statement; in a scheduled run, retry it in a new
+        transaction after a serialization failure (another worker updated the same
+        cases and committed)."""
+        while True:
+            try:
+                return method(*args)
+            except SerializationFailure:
+                if not self.env.context.get("cron_id"):
+                    raise
+                self.env.cr.rollback()
+
+    @api.model
+    def _churn_activity_days(self):
+        # a system parameter, readable by the scheduler's user only as superuser
+        param = self.env["ir.config_parameter"].sudo().get_param(ACTIVITY_DAYS_PARAM)
+        return int(param) if param else DEFAULT_ACTIVITY_DAYS
+
+    @api.model
+    def _last_visit_query(self, today, after=None):
+        """SQL of the customers whose last done visit at a dealership is older than
+        its at-risk delay and who have no case for that absence: columns
+        partner_id, company_id, vehicle_id, last_visit_date, advisor_id, risk.
+        Only customers the dealership may serve (its own, company-less ones, or
+        owners of a vehicle shared with it) are taken."""
+        return SQL(
+            """
+            SELECT last.partner_id, last.company_id, last.vehicle_id,
+                   last.visit_date AS last_visit_date,
+                   last.user_id AS advisor_id,
+                   CASE WHEN last.visit_date < %(today)s - make_interval(
+                                months => dealer.autocrm_churn_lost_months)
+                        THEN 'lost' ELSE 'at_risk' END AS risk
+              FROM (
+                    SELECT DISTINCT ON (visit.partner_id, visit.company_id)
+                           visit.partner_id, visit.company_id, visit.vehicle_id,
+                           visit.visit_date, visit.user_id
+                      FROM repair_order visit
+                     WHERE visit.state = 'done'
+                       AND visit.partner_id IS NOT NULL
+                       AND visit.visit_date IS NOT NULL
+                       %(after)s
+                  ORDER BY visit.partner_id, visit.company_id,
+                           visit.visit_date DESC, visit.id DESC
+                   ) last
+              JOIN res_company dealer ON dealer.id = last.company_id
+              JOIN res_partner partner ON partner.id = last.partner_id
+             WHERE last.visit_date < %(today)s - make_interval(
+                       months => dealer.autocrm_churn_at_risk_months)
+               AND partner.active
+               AND (partner.company_id IS NULL
+                    OR partner.company_id = last.company_id
+                    OR EXISTS (
+                        SELECT FROM autocrm_vehicle vehicle
+                          JOIN autocrm_vehicle_dealer_rel shared
+                            ON shared.vehicle_id = vehicle.id
+                         WHERE vehicle.partner_id = partner.id
+                           AND shared.company_id = last.company_id))
+               AND NOT EXISTS (
+                       SELECT FROM autocrm_retention_case rc
+                        WHERE rc.partner_id = last.partner_id
+                          AND rc.company_id = last.company_id
+                          AND (rc.result = 'pending'
+                               OR rc.last_visit_date >= last.visit_date))
+            """,
+            today=today,
+            after=SQL(
+                """
+                AND visit.partner_id >= %(partner)s
+                AND (visit.partner_id, visit.company_id) > (%(partner)s, %(company)s)
+                """,
+                partner=after[0],
+                company=after[1],
+            )
+            if after
+            else SQL(),
+        )
+
+    @api.model
+    def _count_churned(self, today):
+        self.env.cr.execute(
+            SQL("SELECT count(*) FROM (%s) churned", self._last_visit_query(today))
+        )
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _insert_churned_cases(self, today, after, limit):
+        """Open the cases of up to ``limit`` churned customers after the (customer,
+        dealership) ``after``, in one statement. Return the new cases, the last
+        (customer, dealership) selected and the number selected; rows another run
+        already inserted are skipped."""
+        query = SQL(
+            """
+            WITH dealer_manager AS (
+                SELECT DISTINCT ON (company_user.cid)
+                       company_user.cid AS company_id,
+                       company_user.user_id
+                  FROM res_company_users_rel company_user
+                  JOIN res_groups_users_rel group_user
+                    ON group_user.uid = company_user.user_id
+                   AND group_user.gid = %(manager_group)s
+                  JOIN res_users manager
+                    ON manager.id = company_user.user_id AND manager.active
+              ORDER BY company_user.cid, company_user.user_id
+            ),
+            churned AS (
+                %(churned)s
+                ORDER BY last.partner_id, last.company_id
+                LIMIT %(limit)s
+            ),
+            inserted AS (
+                INSERT INTO autocrm_retention_case (
+                    partner_id, company_id, vehicle_id, user_id, risk, result,
+                    detected_date, last_visit_date,
+                    create_uid, create_date, write_uid, write_date
+                )
+                SELECT churned.partner_id, churned.company_id, churned.vehicle_id,
+                       COALESCE(advisor.id, retention.id, followup.id,
+                                dealer_manager.user_id),
+                       churned.risk, 'pending', %(today)s, churned.last_visit_date,
+                       %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM churned
+                  JOIN res_company company ON company.id = churned.company_id
+             LEFT JOIN res_users advisor
+                    ON advisor.id = churned.advisor_id
+                   AND advisor.active
+                   AND advisor.share IS NOT TRUE
+                   AND EXISTS (
+                           SELECT FROM res_company_users_rel advisor_company
+                            WHERE advisor_company.user_id = advisor.id
+                              AND advisor_company.cid = churned.company_id)
+             LEFT JOIN res_users retention
+                    ON retention.id = company.autocrm_retention_user_id
+                   AND retention.active
+             LEFT JOIN res_users followup
+                    ON followup.id = company.autocrm_followup_user_id
+                   AND followup.active
+             LEFT JOIN dealer_manager
+                    ON dealer_manager.company_id = churned.company_id
+              ORDER BY churned.partner_id, churned.company_id
+                    ON CONFLICT DO NOTHING
+             RETURNING id
+            )
+            SELECT (SELECT array_agg(id) FROM inserted),
+                   (SELECT count(*) FROM churned),
+                   last_selected.partner_id, last_selected.company_id
+              FROM (SELECT 1) one
+         LEFT JOIN (
+                    SELECT partner_id, company_id FROM churned
+                  ORDER BY partner_id DESC, company_id DESC LIMIT 1
+                   ) last_selected ON TRUE
+            """,
+            manager_group=self.env["ir.model.data"]._xmlid_to_res_id(
+                "autocrm_customer.group_dealer_manager"
+            ),
+            churned=self._last_visit_query(today, after),
+            limit=limit,
+            today=today,
+            uid=self.env.uid,
+            now=self.env.cr.now(),
+        )
+        # a serialization failure is expected and handled by the caller: no "bad
+        # query" error in the log for it
+        self.env.cr.execute(query, log_exceptions=False)
+        ids, selected, last_partner, last_company = self.env.cr.fetchone()
+        return (
+            self.browse(ids or []),
+            (last_partner, last_company) if selected else after,
+            selected,
+        )
+
+    @api.model
+    def _close_by_repairs(self, repairs):
+        """Close as retained the open cases of the customers of these repair orders
+        at their dealerships, when one of them is a done visit after the case's last
+        visit: called when visits are done, so a returning customer's case closes at
+        once rather than the next night."""
+        if repairs:
+            self.env.flush_all()
+            self._close_returned_cases(fields.Date.context_today(self), repairs)
+
+    @api.model
+    def _close_returned_cases(self, today, repairs=None):
+        """Close as retained the open cases whose customer has a done visit at the
+        dealership after the case's last visit (or on or after the day the case was
+        opened, when the customer had none before); only those of the customers and
+        dealerships of ``repairs`` when given. Return how many."""
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE autocrm_retention_case rc
+                   SET result = 'retained',
+                       return_visit_id = back.id,
+                       closed_date = GREATEST(back.visit_date, rc.detected_date),
+                       write_uid = %(uid)s,
+                       write_date = %(now)s
+                  FROM autocrm_retention_case open_case
+                  JOIN LATERAL (
+                        SELECT visit.id, visit.visit_date
+                          FROM repair_order visit
+                         WHERE visit.partner_id = open_case.partner_id
+                           AND visit.company_id = open_case.company_id
+                           AND visit.state = 'done'
+                           AND visit.visit_date <= %(today)s
+                           AND visit.visit_date > COALESCE(
+                                   open_case.last_visit_date,
+                                   open_case.detected_date - 1)
+                      ORDER BY visit.visit_date, visit.id
+                         LIMIT 1
+                       ) back ON TRUE
+                 WHERE rc.id = open_case.id
+                   AND open_case.result = 'pending'
+                   %(of_repairs)s
+             RETURNING rc.id
+                """,
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                today=today,
+                of_repairs=SQL(
+                    """
+                    AND (open_case.partner_id, open_case.company_id) IN (
+                        SELECT repair.partner_id, repair.company_id
+                          FROM repair_order repair
+                         WHERE repair.id = ANY(%s))
+                    """,
+                    repairs.ids,
+                )
+                if repairs is not None
+                else SQL(),
+            ),
+            log_exceptions=False,
+        )
+        cases = self.browse(row[0] for row in self.env.cr.fetchall())
+        if cases:
+            self.env.invalidate_all()
+            # their to-do is moot: removed in one batch (marking each activity done
+            # would post a message per case)
+            cases.activity_unlink([ACTIVITY_TYPE_XMLID])
+        return len(cases)
+
+    @api.model
+    def _upgrade_lost_cases(self, today):
+        """An open at-risk case becomes lost once the customer's last visit is older
+        than the dealership's lost delay."""
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE autocrm_retention_case rc
+                   SET risk = 'lost', write_uid = %(uid)s, write_date = %(now)s
+                  FROM res_company dealer
+                 WHERE dealer.id = rc.company_id
+                   AND rc.result = 'pending'
+                   AND rc.risk = 'at_risk'
+                   AND rc.last_visit_date < %(today)s - make_interval(
+                           months => dealer.autocrm_churn_lost_months)
+                """,
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                today=today,
+            ),
+            log_exceptions=False,
+        )
+        if self.env.cr.rowcount:
+            self.env.invalidate_all()
+        return self.env.cr.rowcount

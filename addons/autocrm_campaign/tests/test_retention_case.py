@@ -1,4 +1,5 @@
-from odoo.exceptions import AccessError, UserError
+from odoo import fields
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.autocrm_customer.tests.common import AutocrmCase
@@ -31,3 +32,53 @@ class TestRetentionCase(AutocrmCase):
             self.env["autocrm.retention.case"].create(
                 {"partner_id": self.customer_b.id, "company_id": self.dealer_a.id}
             )
+
+    def test_one_open_case_per_customer_and_dealership(self):
+        Case = self.env["autocrm.retention.case"].with_user(self.advisor_a)
+        case = Case.create({"partner_id": self.customer_a.id})
+        with self.assertRaises(ValidationError):
+            Case.create({"partner_id": self.customer_a.id})
+        case.write({"reason": "price", "action": "Offered a service voucher."})
+        case.action_lost()
+        # closed: a new attempt is a new case
+        second = Case.create({"partner_id": self.customer_a.id})
+        # the first cannot be opened again beside it
+        with self.assertRaises(ValidationError):
+            case.action_reopen()
+        second.action_retained()
+        self.assertEqual(second.closed_date, fields.Date.context_today(second))
+
+    def test_closed_case_keeps_its_outcome(self):
+        Case = self.env["autocrm.retention.case"].with_user(self.advisor_a)
+        case = Case.create({"partner_id": self.customer_a.id})
+        with self.assertRaises(ValidationError):
+            case.action_lost()  # no reason given
+        case.write({"reason": "inconvenience", "cost": 200})
+        case.action_lost()
+        self.assertEqual(case.result, "lost")
+        with self.assertRaises(UserError):
+            case.write({"cost": 0})
+        with self.assertRaises(UserError):
+            case.action_retained()
+        case.action_reopen()
+        self.assertFalse(case.closed_date)
+        case.cost = 250
+        self.assertEqual(case.cost, 250)
+
+    def test_manual_case_records_last_visit(self):
+        visit = (
+            self.env["repair.order"]
+            .with_company(self.dealer_a)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "visit_date": "2025-03-01",
+                    "state": "done",
+                }
+            )
+        )
+        case = self.env["autocrm.retention.case"].create(
+            {"partner_id": self.customer_a.id, "company_id": self.dealer_a.id}
+        )
+        self.assertEqual(str(case.last_visit_date), "2025-03-01")
+        self.assertEqual(visit.company_id, self.dealer_a)

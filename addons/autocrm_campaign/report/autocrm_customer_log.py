@@ -1,0 +1,28 @@
+from odoo import api, models
+from odoo.tools import SQL
+
+
+class AutocrmCustomerLog(models.Model):
+    _inherit = "autocrm.customer.log"
+
+    @api.model
+    def _log_queries(self):
+        """Campaign responses: the first visit of a targeted customer during the
+        campaign, with the revenue of the customer's visits in it."""
+        return [
+            *super()._log_queries(),
+            SQL(
+                """
+            SELECT %(id)s AS id, target.response_date AS date, 'campaign' AS kind,
+                   campaign.name AS name, target.partner_id, target.vehicle_id,
+                   target.company_id, campaign.user_id, NULL AS visit_type,
+                   NULL AS followup_type, campaign.purpose AS detail,
+                   target.revenue AS amount, NULL AS satisfaction,
+                   'autocrm.campaign' AS res_model, campaign.id AS res_id
+              FROM autocrm_campaign_target target
+              JOIN autocrm_campaign campaign ON campaign.id = target.campaign_id
+             WHERE target.responded
+                """,
+                id=self._log_id("campaign", "target"),
+            ),
+        ]

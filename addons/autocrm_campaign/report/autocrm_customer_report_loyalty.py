@@ -1,0 +1,223 @@
+from odoo import fields, models
+from odoo.tools import SQL
+from odoo.tools.sql import drop_view_if_exists, make_index_name
+
+from odoo.addons.autocrm_customer.report.autocrm_vehicle_report_visit import (
+    selection_of,
+)
+
+
+class AutocrmCustomerReportLoyalty(models.Model):
+    """One row per customer and dealership where the customer had a done visit:
+    length of the relationship, visits per year, revenue, and whether the customer is
+    active, at risk or lost by the dealership's delays; averaged, the churn and
+    retention rates by value tier, region, grade and dealership. A row belongs to
+    the dealership and names the customer but none of their contact details.
+
+    A materialized view, refreshed by the nightly churn detection: a dealer's pivot
+    reads its own rows instead of adding up the network's visits of five years each
+    time. Its dates end on the database's date of the refresh.
+    """
+
+    _name = "autocrm.customer.report.loyalty"
+    _description = "Customer Loyalty Analysis"
+    _auto = False
+    _rec_name = "partner_id"
+    _order = "partner_id, company_id"
+
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    company_id = fields.Many2one("res.company", string="Dealership", readonly=True)
+    dealer_grade = fields.Selection(
+        selection_of("res.company", "dealer_grade"), readonly=True
+    )
+    dealer_region = fields.Selection(
+        selection_of("res.company", "dealer_region"), string="Region", readonly=True
+    )
+    value_tier = fields.Selection(
+        selection_of("res.partner", "autocrm_value_tier"),
+        readonly=True,
+        help="The customer's tier among the dealership's customers.",
+    )
+    value_tier_network = fields.Selection(
+        selection_of("res.partner", "autocrm_value_tier_network"),
+        string="Network Value Tier",
+        readonly=True,
+        help="The customer's tier among the customers of the whole network.",
+    )
+    loyalty_state = fields.Selection(
+        [("active", "Active"), ("at_risk", "At Risk"), ("lost", "Lost")],
+        string="Status",
+        readonly=True,
+        help="By the time since the last visit at the dealership and its delays (at "
+        "risk after 9 months, lost after 18 by default).",
+    )
+    relationship_band = fields.Selection(
+        [
+            ("0", "Less than 1 year"),
+            ("1", "1 to 2 years"),
+            ("2", "2 to 3 years"),
+            ("3", "3 to 5 years"),
+            ("5", "5 years or more"),
+        ],
+        string="Relationship",
+        readonly=True,
+    )
+    first_visit_date = fields.Date(string="Customer Since", readonly=True)
+    last_visit_date = fields.Date(readonly=True)
+    customer_count = fields.Integer(string="Customers", readonly=True)
+    visit_count = fields.Integer(string="Visits", readonly=True)
+    revenue = fields.Monetary(readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    relationship_years = fields.Float(
+        string="Relationship (years)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="Length of the relationship: from the first visit to today, or to the "
+        "last visit for a lost customer.",
+    )
+    visits_per_year = fields.Float(
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 2),
+        help="Done visits since the first one, per year of relationship (counted as "
+        "at least one year).",
+    )
+    churn_rate = fields.Float(
+        string="Churn Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="Share of the customers who are lost: no visit for the dealership's "
+        "lost delay.",
+    )
+    at_risk_rate = fields.Float(
+        string="At-Risk Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 1),
+    )
+    retention_rate = fields.Float(
+        string="Retention Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        digits=(16, 1),
+        help="Of the customers who visited in the 12 months before the last 12, the "
+        "share who came back in the last 12 months (customers not in that base are "
+        "left out of the average).",
+    )
+
+    def init(self):
+        drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE MATERIALIZED VIEW %(view)s AS (
+                    WITH relation AS (
+                        SELECT visit.partner_id,
+                               visit.company_id,
+                               min(visit.visit_date) AS first_visit_date,
+                               max(visit.visit_date) AS last_visit_date,
+                               count(*) AS visit_count,
+                               sum(visit.autocrm_revenue) AS revenue,
+                               bool_or(visit.visit_date
+                                       > CURRENT_DATE - interval '1 year')
+                                   AS visited_this_year,
+                               bool_or(visit.visit_date
+                                       > CURRENT_DATE - interval '2 years'
+                                       AND visit.visit_date
+                                       <= CURRENT_DATE - interval '1 year')
+                                   AS visited_last_year
+                          FROM repair_order visit
+                         WHERE visit.state = 'done'
+                           AND visit.partner_id IS NOT NULL
+                           AND visit.visit_date <= CURRENT_DATE
+                         GROUP BY visit.partner_id, visit.company_id
+                    ),
+                    loyalty AS (
+                        SELECT relation.*,
+                               CASE
+                                 WHEN relation.last_visit_date
+                                      < CURRENT_DATE - make_interval(
+                                          months => dealer.autocrm_churn_lost_months)
+                                 THEN 'lost'
+                                 WHEN relation.last_visit_date
+                                      < CURRENT_DATE - make_interval(
+                                          months => dealer.autocrm_churn_at_risk_months)
+                                 THEN 'at_risk'
+                                 ELSE 'active'
+                               END AS loyalty_state,
+                               dealer.dealer_grade,
+                               dealer.dealer_region,
+                               dealer.currency_id
+                          FROM relation
+                          JOIN res_company dealer ON dealer.id = relation.company_id
+                    ),
+                    span AS (
+                        SELECT loyalty.*,
+                               (CASE WHEN loyalty.loyalty_state = 'lost'
+                                     THEN loyalty.last_visit_date
+                                     ELSE CURRENT_DATE
+                                END - loyalty.first_visit_date) / 365.25
+                                   AS relationship_years
+                          FROM loyalty
+                    )
+                    SELECT row_number() OVER (ORDER BY span.partner_id,
+                                                       span.company_id) AS id,
+                           span.partner_id,
+                           span.company_id,
+                           span.dealer_grade,
+                           span.dealer_region,
+                           partner.autocrm_value_tier AS value_tier,
+                           partner.autocrm_value_tier_network AS value_tier_network,
+                           span.loyalty_state,
+                           CASE WHEN span.relationship_years < 1 THEN '0'
+                                WHEN span.relationship_years < 2 THEN '1'
+                                WHEN span.relationship_years < 3 THEN '2'
+                                WHEN span.relationship_years < 5 THEN '3'
+                                ELSE '5'
+                           END AS relationship_band,
+                           span.first_visit_date,
+                           span.last_visit_date,
+                           1 AS customer_count,
+                           span.visit_count,
+                           span.revenue,
+                           span.currency_id,
+                           span.relationship_years,
+                           span.visit_count / GREATEST(
+                               (CURRENT_DATE - span.first_visit_date) / 365.25, 1.0)
+                               AS visits_per_year,
+                           CASE WHEN span.loyalty_state = 'lost' THEN 100.0
+                                ELSE 0.0 END AS churn_rate,
+                           CASE WHEN span.loyalty_state = 'at_risk' THEN 100.0
+                                ELSE 0.0 END AS at_risk_rate,
+                           CASE WHEN NOT span.visited_last_year THEN NULL
+                                WHEN span.visited_this_year THEN 100.0
+                                ELSE 0.0 END AS retention_rate
+                      FROM span
+                      JOIN res_partner partner ON partner.id = span.partner_id
+                )
+                """,
+                view=SQL.identifier(self._table),
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX %s ON %s (id)",
+                SQL.identifier(make_index_name(self._table, "id")),
+                SQL.identifier(self._table),
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                "CREATE INDEX %s ON %s (company_id)",
+                SQL.identifier(make_index_name(self._table, "company_id")),
+                SQL.identifier(self._table),
+            )
+        )
+
+    def _refresh(self):
+        """Recompute the analysis (by the nightly churn detection)."""
+        self.env.cr.execute(
+            SQL("REFRESH MATERIALIZED VIEW %s", SQL.identifier(self._table))
+        )

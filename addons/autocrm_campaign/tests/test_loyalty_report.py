@@ -1,0 +1,54 @@
+from odoo.tests import tagged
+
+from .retention_common import ChurnCase
+
+
+@tagged("post_install", "-at_install")
+class TestLoyaltyReport(ChurnCase):
+    def test_relationship_visits_churn_and_retention(self):
+        loyal = self.customer_a
+        lost = self._customer("Lost Customer")
+        for months in (40, 24, 18, 6):
+            self._visit(loyal, self._months_ago(months))
+        self._visit(lost, self._months_ago(30))
+        self._visit(lost, self._months_ago(20))
+        self.Case._cron_churn_detect()  # refreshes the analysis
+
+        Loyalty = self.env["autocrm.customer.report.loyalty"]
+        rows = Loyalty.search([("partner_id", "in", (loyal | lost).ids)])
+        self.assertRecordValues(
+            rows.sorted(lambda r: r.partner_id.id),
+            [
+                {
+                    "partner_id": loyal.id,
+                    "company_id": self.dealer_a.id,
+                    "loyalty_state": "active",
+                    "relationship_band": "3",
+                    "visit_count": 4,
+                    "churn_rate": 0.0,
+                    # visited 12 to 24 months ago and came back within 12 months
+                    "retention_rate": 100.0,
+                    "first_visit_date": self._months_ago(40),
+                    "last_visit_date": self._months_ago(6),
+                },
+                {
+                    "partner_id": lost.id,
+                    "company_id": self.dealer_a.id,
+                    "loyalty_state": "lost",
+                    "relationship_band": "0",
+                    "visit_count": 2,
+                    "churn_rate": 100.0,
+                    "retention_rate": 0.0,
+                    "first_visit_date": self._months_ago(30),
+                    "last_visit_date": self._months_ago(20),
+                },
+            ],
+        )
+        loyal_row = rows.filtered(lambda r: r.partner_id == loyal)
+        self.assertAlmostEqual(loyal_row.relationship_years, 40 / 12, delta=0.02)
+        self.assertAlmostEqual(loyal_row.visits_per_year, 4 / (40 / 12), delta=0.02)
+        # averaged by dealership: one customer of two lost
+        groups = Loyalty._read_group(
+            [("id", "in", rows.ids)], ["company_id"], ["churn_rate:avg"]
+        )
+        self.assertEqual(groups, [(self.dealer_a, 50.0)])

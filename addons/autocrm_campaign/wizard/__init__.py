@@ -1,0 +1,1 @@
+from . import autocrm_recall_import_vin
