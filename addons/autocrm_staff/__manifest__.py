@@ -30,7 +30,7 @@
         "wizard/autocrm_customer_swing_views.xml",
         "views/autocrm_staff_menus.xml",
     ],
-    "demo": [],
+    "demo": ["demo/autocrm_staff_demo.xml"],
     "development_status": "Alpha",
     "maintainers": ["autocrm"],
     "installable": True,
