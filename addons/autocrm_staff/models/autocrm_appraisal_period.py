@@ -209,7 +209,7 @@ class AutocrmAppraisalPeriod(models.Model):
                 requests.add((manager.id, employee.id, "down"))
                 requests.add((employee.id, manager.id, "up"))
         teams = {}
-        for employee in employees:
+        for employee in employees.filtered("parent_id"):
             teams.setdefault(employee.parent_id.id, []).append(employee)
         for team in teams.values():
             size = len(team)
