@@ -9,3 +9,6 @@ from . import autocrm_warranty_settlement
 from . import autocrm_vehicle
 from . import repair_order
 from . import autocrm_followup
+from . import autocrm_part_return
+from . import autocrm_part_return_line
+from . import res_config_settings

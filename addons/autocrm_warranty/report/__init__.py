@@ -2,3 +2,4 @@ from . import autocrm_customer_log
 from . import autocrm_warranty_claim_report
 from . import autocrm_warranty_report_failure
 from . import autocrm_warranty_report_early_warning
+from . import autocrm_part_return_report_outstanding

@@ -6,3 +6,6 @@ from . import test_warranty_callback
 from . import test_warranty_settlement
 from . import test_vehicle_warranty
 from . import test_warranty_reports
+from . import test_part_return
+from . import test_part_return_chargeback
+from . import test_warranty_full_path

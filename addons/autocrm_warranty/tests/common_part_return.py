@@ -1,0 +1,111 @@
+from odoo import Command, fields
+from odoo.tests import new_test_user
+
+from odoo.addons.autocrm_customer.tests.common import VIN_B, AutocrmCase
+
+
+class PartReturnCase(AutocrmCase):
+    """AutocrmCase plus a claims reviewer, storable parts, a vehicle of dealer B and
+    helpers for submitted claims and used-part returns."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not cls.oem.autocrm_used_part_location_id:
+            # a database without demo data: the host company is not the OEM yet
+            cls.oem.autocrm_role = "oem"
+        cls.reviewer = new_test_user(
+            cls.env,
+            login="claims_reviewer",
+            groups="autocrm_warranty.group_claims_reviewer",
+            company_id=cls.oem.id,
+            company_ids=(cls.oem | cls.dealer_a | cls.dealer_b).ids,
+        )
+        cls.pump, cls.sensor, cls.filter = cls.env["product.product"].create(
+            [
+                {
+                    "name": "Test Water Pump",
+                    "is_storable": True,
+                    "list_price": 300.0,
+                },
+                {
+                    "name": "Test ABS Sensor",
+                    "is_storable": True,
+                    "list_price": 80.0,
+                },
+                {
+                    "name": "Test Oil Filter",
+                    "is_storable": True,
+                    "list_price": 20.0,
+                },
+            ]
+        )
+        cls.vehicle_b = cls.env["autocrm.vehicle"].create(
+            {
+                "vin": VIN_B,
+                "license_plate": "沪B·00002",
+                "model_id": cls.sedan.id,
+                "sale_date": "2025-03-01",
+                "selling_dealer_id": cls.dealer_b.id,
+                "dealer_ids": [Command.set(cls.dealer_b.ids)],
+                "partner_id": cls.customer_b.id,
+            }
+        )
+        cls.Return = cls.env["autocrm.part.return"]
+        cls.Quant = cls.env["stock.quant"]
+        cls.transit = cls.env.ref("stock.stock_location_inter_company")
+        cls.claims_centre = cls.oem.autocrm_used_part_location_id
+        cls.today = fields.Date.context_today(cls.env["autocrm.part.return"])
+
+    @classmethod
+    def _submitted_claim(cls, user, vehicle, parts, submit=True):
+        """A warranty claim by `user` for `vehicle` with part lines
+        [(product, quantity, return_required)], submitted."""
+        claim = (
+            cls.env["autocrm.warranty.claim"]
+            .with_user(user)
+            .create(
+                {
+                    "company_id": user.company_id.id,
+                    "vehicle_id": vehicle.id,
+                    "repair_date": cls.today,
+                    "odometer": 20000,
+                    "claim_type": "warranty",
+                    "causal_part_id": parts[0][0].id,
+                    "customer_words": "Noise from the engine",
+                    "part_line_ids": [
+                        Command.create(
+                            {
+                                "product_id": product.id,
+                                "quantity": quantity,
+                                "return_required": required,
+                            }
+                        )
+                        for product, quantity, required in parts
+                    ],
+                }
+            )
+        )
+        if submit:
+            claim.action_submit()
+        return claim
+
+    @classmethod
+    def _return_with_outstanding(cls, user):
+        part_return = cls.Return.with_user(user).create(
+            {"company_id": user.company_id.id}
+        )
+        part_return.action_add_outstanding()
+        return part_return
+
+    def _qty(self, product, location):
+        """On-hand quantity of `product` at `location` (quants of all companies)."""
+        quants = self.Quant.sudo().search(
+            [("product_id", "=", product.id), ("location_id", "=", location.id)]
+        )
+        return sum(quants.mapped("quantity"))
+
+    def _received(self, part_return):
+        part_return.with_user(self.advisor_a).action_ship()
+        part_return.with_user(self.oem_user).action_receive()
+        return part_return
