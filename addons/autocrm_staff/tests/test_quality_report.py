@@ -81,13 +81,14 @@ class TestQualityReport(StaffCase):
         Complaint = self.env["autocrm.complaint"]
         complaint = Complaint.create(
             {
-                "name": "Waited too long",
+                "description": "Waited two hours for my car.",
                 "company_id": self.dealer_a.id,
                 "partner_id": self.customer_a.id,
                 "user_id": self.advisor_a.id,
                 "received_at": "2026-01-05 10:00:00",
             }
         )
+        self.env.flush_all()
         Report = self.env["autocrm.staff.report.quality"]
         [row] = Report.read_group(
             [("user_id", "=", self.advisor_a.id), ("kind", "=", "complaint")],
