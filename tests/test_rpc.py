@@ -5,121 +5,17 @@ One real Odoo HTTP server runs on the test database; demo users log in through
 """
 
 import ast
-import http.cookiejar
-import json
 import re
-import socket
-import subprocess
-import time
 import unittest
-import urllib.request
 from collections import defaultdict
 
-from .common import TEST_DB, log_file, odoo_command, requires_test_db
+from .common import TEST_DB, requires_test_db
+from .rpc import Client, RpcError, start_server
 
-PASSWORD = "autocrm"  # every demo user's
 APP_MENU = "autocrm_customer.menu_root"
 DEALER_MENU = "autocrm_customer.res_company_menu_dealer"
 PARTS_WAREHOUSES = {"PBJ", "PSH", "PGZ", "PWH", "PZZ", "PCQ"}
 CUSTOMER_XMLID_RE = re.compile(r"res_partner_customer_([a-z]+\d+)_\d+")
-
-
-class RpcError(Exception):
-    """A JSON-RPC answer with an error; ``error`` is its payload."""
-
-    def __init__(self, error):
-        super().__init__(f"{error['data']['name']}: {error['data']['message']}")
-        self.error = error
-
-
-class Client:
-    """A browser session logged in as ``login``: a cookie jar, JSON-RPC over urllib."""
-
-    def __init__(self, url, login, password=PASSWORD):
-        self.url = url
-        self.login = login
-        cookies = urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        self.opener = urllib.request.build_opener(cookies)
-        self.rpc(
-            "/web/session/authenticate", db=TEST_DB, login=login, password=password
-        )
-
-    def rpc(self, path, **params):
-        """POST a JSON-RPC call to ``path``: its result, or RpcError."""
-        body = {"jsonrpc": "2.0", "method": "call", "params": params}
-        request = urllib.request.Request(
-            self.url + path,
-            json.dumps(body).encode(),
-            {"Content-Type": "application/json"},
-        )
-        with self.opener.open(request, timeout=120) as response:
-            answer = json.load(response)
-        if "error" in answer:
-            raise RpcError(answer["error"])
-        return answer["result"]
-
-    def call(self, model, method, *args, **kwargs):
-        """``model.method(*args, **kwargs)``, called as the web client does."""
-        return self.rpc(
-            "/web/dataset/call_kw", model=model, method=method, args=args, kwargs=kwargs
-        )
-
-    def load_menus(self):
-        """The menus the user sees, as the web client loads them."""
-        url = f"{self.url}/web/webclient/load_menus/0"
-        with self.opener.open(url, timeout=120) as response:
-            return json.load(response)
-
-    def app_menus(self):
-        """The xml ids of the user's root menus (his apps)."""
-        menus = self.load_menus()
-        return {menus[str(menu_id)]["xmlid"] for menu_id in menus["root"]["children"]}
-
-    def all_menus(self):
-        """The xml ids of every menu the user sees."""
-        return {menu["xmlid"] for menu in self.load_menus().values()}
-
-    def ref(self, xmlid):
-        """The database id of the record ``xmlid``."""
-        module, name = xmlid.split(".")
-        [data] = self.call(
-            "ir.model.data",
-            "search_read",
-            [("module", "=", module), ("name", "=", name)],
-            ["res_id"],
-        )
-        return data["res_id"]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_healthy(server, url, logfile, timeout=180):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(
-                f"Odoo exited with code {server.returncode}: see {logfile}"
-            )
-        try:
-            with urllib.request.urlopen(f"{url}/web/health", timeout=5) as response:
-                if json.load(response)["status"] == "pass":
-                    return
-        except OSError:  # not listening yet
-            time.sleep(0.5)
-    raise RuntimeError(f"/web/health did not answer in {timeout} s: see {logfile}")
-
-
-def stop(server):
-    server.terminate()
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
 
 
 @requires_test_db
@@ -129,19 +25,10 @@ class TestJsonRpc(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        port = free_port()
-        logfile = log_file(f"rpc-server-{TEST_DB}.log")
-        args = ["--http-interface", "127.0.0.1", "--http-port", str(port)]
-        args += ["--db-filter", f"^{TEST_DB}$", "--max-cron-threads", "0"]
-        with open(logfile, "w") as log:
-            server = subprocess.Popen(
-                odoo_command(TEST_DB, *args), stdout=log, stderr=subprocess.STDOUT
-            )
-        cls.addClassCleanup(stop, server)
-        cls.url = f"http://127.0.0.1:{port}"
-        wait_until_healthy(server, cls.url, logfile)
+        cls.url, stop_server = start_server(TEST_DB)
+        cls.addClassCleanup(stop_server)
 
-        admin = Client(cls.url, "admin", "admin")
+        admin = Client(cls.url, TEST_DB, "admin", "admin")
         cls.oem_id = admin.ref("base.main_company")
         cls.bj01_id = admin.ref("autocrm_customer.res_company_dealer_bj01")
         cls.customers = defaultdict(set)  # dealer code: ids of its demo customers
@@ -155,10 +42,10 @@ class TestJsonRpc(unittest.TestCase):
                 cls.customers[match[1]].add(data["res_id"])
         cls.all_customers = set().union(*cls.customers.values())
 
-        cls.advisor = Client(cls.url, "bj01.advisor")
-        cls.manager = Client(cls.url, "bj01.manager")
-        cls.oem_crm = Client(cls.url, "oem.crm")
-        cls.oem_manager = Client(cls.url, "oem.manager")
+        cls.advisor = Client(cls.url, TEST_DB, "bj01.advisor")
+        cls.manager = Client(cls.url, TEST_DB, "bj01.manager")
+        cls.oem_crm = Client(cls.url, TEST_DB, "oem.crm")
+        cls.oem_manager = Client(cls.url, TEST_DB, "oem.manager")
 
     def search_customers(self, client):
         """The ids of the demo customers that ``client``'s user finds."""
@@ -221,7 +108,7 @@ class TestJsonRpc(unittest.TestCase):
     def test_wrong_password_refused(self):
         """A login with a wrong password is refused with AccessDenied."""
         with self.assertRaises(RpcError) as caught:
-            Client(self.url, "bj01.advisor", "not-the-password")
+            Client(self.url, TEST_DB, "bj01.advisor", "not-the-password")
         self.assertEqual(
             caught.exception.error["data"]["name"], "odoo.exceptions.AccessDenied"
         )

@@ -1,0 +1,95 @@
+"""Flows across the modules, over JSON-RPC as the demo users live them.
+
+Each flow writes, so it runs on a copy of the test database (CREATE DATABASE ...
+TEMPLATE) with its own HTTP server: dealer staff and OEM staff log in as in the web
+client and pass work to each other through the same calls the screens make.
+"""
+
+import unittest
+
+from .common import TEST_DB, pg_execute, requires_test_db
+from .rpc import Client, RpcError, start_server
+
+FLOW_DB = f"{TEST_DB}_flows"
+
+
+def drop_flow_db():
+    pg_execute(f'DROP DATABASE IF EXISTS "{FLOW_DB}" WITH (FORCE)')
+
+
+@requires_test_db
+class TestFlows(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        drop_flow_db()
+        pg_execute(f'CREATE DATABASE "{FLOW_DB}" TEMPLATE "{TEST_DB}"')
+        cls.addClassCleanup(drop_flow_db)
+        cls.url, stop_server = start_server(FLOW_DB)
+        cls.addClassCleanup(stop_server)
+        cls.admin = cls.client("admin", "admin")
+        cls.bj01 = cls.admin.ref("autocrm_customer.res_company_dealer_bj01")
+
+    @classmethod
+    def client(cls, login, *password):
+        return Client(cls.url, FLOW_DB, login, *password)
+
+    def assert_hidden_from(self, client, model, record_id):
+        """``client``'s user neither finds nor reads the record."""
+        self.assertFalse(client.call(model, "search", [("id", "=", record_id)]))
+        with self.assertRaises(RpcError) as caught:
+            client.call(model, "read", [record_id], ["display_name"])
+        self.assertEqual(
+            caught.exception.error["data"]["name"], "odoo.exceptions.AccessError"
+        )
+
+    def test_dissatisfied_followup_becomes_a_complaint(self):
+        """A dealer's follow-up answered 1/5 opens a complaint in one click; the OEM
+        complaint desk sees it, another dealership does not."""
+        advisor = self.client("bj01.advisor")
+        followup_ids = advisor.call(
+            "autocrm.followup",
+            "search",
+            [("state", "=", "planned"), ("company_id", "=", self.bj01)],
+            limit=1,
+        )
+        self.assertTrue(followup_ids, "the demo plans a follow-up for BJ01")
+        [followup] = advisor.call(
+            "autocrm.followup", "read", followup_ids, ["partner_id"]
+        )
+        advisor.call(
+            "autocrm.followup",
+            "write",
+            followup_ids,
+            {"reached": True, "satisfaction": "1", "customer_remarks": "Still noisy."},
+        )
+        action = advisor.call("autocrm.followup", "action_done", followup_ids)
+        self.assertEqual(action["res_model"], "autocrm.complaint")
+
+        complaint_ids = advisor.call(
+            "autocrm.complaint", "search", [("followup_id", "in", followup_ids)]
+        )
+        self.assertEqual(len(complaint_ids), 1)
+        [complaint] = advisor.call(
+            "autocrm.complaint",
+            "read",
+            complaint_ids,
+            ["channel", "partner_id", "company_id", "description"],
+        )
+        self.assertEqual(complaint["channel"], "followup")
+        self.assertEqual(complaint["partner_id"], followup["partner_id"])
+        self.assertEqual(complaint["company_id"][0], self.bj01)
+        self.assertIn("Still noisy.", complaint["description"])
+
+        oem = self.client("oem.crm")
+        self.assertEqual(
+            oem.call("autocrm.complaint", "search", [("id", "in", complaint_ids)]),
+            complaint_ids,
+        )
+        self.assert_hidden_from(
+            self.client("sh02.advisor"), "autocrm.complaint", complaint_ids[0]
+        )
+
+
+if __name__ == "__main__":
+    unittest.main()
