@@ -16,6 +16,8 @@ STATE_TRANSITIONS = {
 }
 # what a campaign keeps once it has left the draft state: its audience and period
 LOCKED_WHEN_STARTED = {"segment_domain", "company_id", "date_start", "date_end"}
+# figures only the target generation and the response refresh write
+COMPUTED_FIGURES = {"targeted_count", "responded_count", "revenue"}
 MAIL_BATCH_SIZE = 500
 
 
@@ -198,6 +200,14 @@ class AutocrmCampaign(models.Model):
             campaign._segment_domain()
 
     def write(self, vals):
+        if COMPUTED_FIGURES & vals.keys() and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The targeted and responded counts and the revenue come from the "
+                    "target list and the visits: generate the targets or update the "
+                    "responses instead."
+                )
+            )
         if "state" in vals:
             for campaign in self:
                 if (

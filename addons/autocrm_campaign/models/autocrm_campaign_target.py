@@ -1,6 +1,10 @@
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 from odoo.addons.autocrm_customer.models.res_partner import VALUE_TIERS
+
+# what users record on a target; the rest comes from the generation and the visits
+USER_FIELDS = {"contacted", "note", "mail_sent"}
 
 
 def _selection_of(model, field):
@@ -77,3 +81,14 @@ class AutocrmCampaignTarget(models.Model):
             "A customer is targeted once per campaign.",
         ),
     ]
+
+    def write(self, vals):
+        if vals.keys() - USER_FIELDS and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "A target's customer, snapshot and response come from the "
+                    "campaign: only whether the customer was contacted and a note can "
+                    "be recorded."
+                )
+            )
+        return super().write(vals)

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# what a dealership records on a recall vehicle; the rest is the OEM's
+DEALER_FIELDS = {"state", "scheduled_date"}
 # state: the states a recall line may move to by hand; 'done' comes from a done
 # recall visit (or the OEM)
 STATE_TRANSITIONS = {
@@ -76,6 +78,13 @@ class AutocrmRecallVehicle(models.Model):
             line.completion_rate = 100.0 if line.state == "done" else 0.0
 
     def write(self, vals):
+        if not self.env.su and not self._is_oem() and vals.keys() - DEALER_FIELDS:
+            raise UserError(
+                self.env._(
+                    "A dealership records when the owner was notified and the visit "
+                    "scheduled; the rest of a recall vehicle is set by the OEM."
+                )
+            )
         if "state" in vals and not self.env.su and not self._is_oem():
             for line in self:
                 if (

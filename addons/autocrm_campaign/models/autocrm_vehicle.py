@@ -61,19 +61,22 @@ class AutocrmVehicle(models.Model):
         # as superuser: an open safety recall is shown at any dealership that can
         # see the vehicle, whichever dealership follows the recall line; only the
         # recall's name is shown
+        # (the vehicle may be a new record in a form: look its origin up)
         lines = (
             self.env["autocrm.recall.vehicle"]
             .sudo()
             .search(
                 [
-                    ("vehicle_id", "in", self.ids),
+                    ("vehicle_id", "in", [v._origin.id for v in self if v._origin.id]),
                     ("state", "!=", "done"),
                     ("recall_id.state", "=", "open"),
                 ]
             )
         )
         for vehicle in self:
-            mine = lines.filtered(lambda line, v=vehicle: line.vehicle_id.id == v.id)
+            mine = lines.filtered(
+                lambda line, v=vehicle: line.vehicle_id.id == v._origin.id
+            )
             vehicle.open_recall_count = len(mine)
             vehicle.open_recall_names = ", ".join(mine.recall_id.mapped("name"))
 

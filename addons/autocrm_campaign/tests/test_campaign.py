@@ -232,3 +232,14 @@ class TestCampaign(CampaignCase):
         self.env.flush_all()
         with self.assertQueryCount(4):
             self.env["autocrm.campaign"]._cron_campaign_response()
+
+    def test_figures_and_targets_cannot_be_faked(self):
+        campaign = self._campaign(self.advisor_a)
+        campaign.action_generate_targets()
+        with self.assertRaises(UserError):
+            campaign.write({"revenue": 1e6})
+        target = campaign.target_ids[:1]
+        with self.assertRaises(UserError):
+            target.write({"responded": True})
+        target.write({"contacted": True, "note": "Will come on Saturday"})
+        self.assertTrue(target.contacted)

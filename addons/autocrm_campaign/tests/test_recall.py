@@ -2,7 +2,7 @@ import base64
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.autocrm_customer.tests.common import VIN_A, VIN_B
 from odoo.addons.autocrm_customer.tests.test_customer_value import make_vin
@@ -90,6 +90,8 @@ class TestRecall(CampaignCase):
         self.assertEqual(line.state, "notified")
         with self.assertRaises(UserError):
             line.write({"state": "done"})
+        with self.assertRaises(UserError):
+            line.write({"company_id": self.dealer_b.id})
 
     def test_done_recall_visit_closes_the_vehicle(self):
         self.recall.action_add_vehicles_by_range()
@@ -120,6 +122,11 @@ class TestRecall(CampaignCase):
         )
         self.assertEqual(vehicle.open_recall_count, 1)
         self.assertEqual(vehicle.open_recall_names, "Fuel pump replacement")
+        # the warning shows on the new repair order's form as soon as the vehicle
+        # is chosen
+        form = Form(self.env["repair.order"].with_user(self.advisor_b))
+        form.vehicle_id = vehicle
+        self.assertEqual(form.autocrm_open_recall_names, "Fuel pump replacement")
         repair = self._visit_of(self.advisor_b, vehicle, "maintenance")
         self.assertEqual(repair.autocrm_open_recall_names, "Fuel pump replacement")
         self.assertEqual(Line.search([]).vehicle_id, self.vehicle_a)
