@@ -238,8 +238,8 @@ class AutocrmWorkPlan(models.Model):
 
     def _count_reached_customers(self, counts):
         """Distinct customers the staff member reached in the period: done
-        follow-ups where the customer was spoken to, plus whatever
-        _activity_partner_rows adds (a campaign module adds its participants)."""
+        follow-ups where the customer was spoken to and, when autocrm_campaign is
+        installed, the customers who responded to the campaigns they run."""
         rows = self._activity_partner_rows()
         for plan in self:
             counts[plan.id] = len(
@@ -265,9 +265,36 @@ class AutocrmWorkPlan(models.Model):
             ],
             ["company_id", "user_id", "done_date:day", "partner_id"],
         )
-        return [
+        rows = [
             (company.id, user.id, day, partner.id)
             for company, user, day, partner in groups
+        ]
+        return rows + self._campaign_partner_rows()
+
+    def _campaign_partner_rows(self):
+        """The customers who responded to (visited during) a campaign the staff
+        member runs, when autocrm_campaign is installed: a soft link, read only
+        when its model and fields are there."""
+        if "autocrm.campaign.target" not in self.env:
+            return []
+        Target = self.env["autocrm.campaign.target"].sudo()
+        if (
+            not {"campaign_id", "partner_id", "company_id", "responded"}
+            <= set(Target._fields)
+            or "response_date" not in Target._fields
+        ):
+            return []
+        groups = Target._read_group(
+            self._period_domain("response_date")
+            + [
+                ("responded", "=", True),
+                ("campaign_id.user_id", "in", self.user_id.ids),
+            ],
+            ["company_id", "campaign_id", "response_date:day", "partner_id"],
+        )
+        return [
+            (company.id, campaign.user_id.id, day, partner.id)
+            for company, campaign, day, partner in groups
         ]
 
     def _count_visits(self, counts, revenues):

@@ -58,6 +58,51 @@ class TestWorkPlan(StaffCase):
         # customer A (twice) and the other customer; the unreached one is left out
         self.assertEqual(plan.actual_count, 2)
 
+    def test_activity_plan_counts_campaign_responses_when_installed(self):
+        if "autocrm.campaign.target" not in self.env:
+            self.skipTest("autocrm_campaign is not installed")
+        plan = self.Plan.create(
+            {
+                "name": "Care",
+                "plan_type": "activity",
+                "company_id": self.dealer_a.id,
+                "user_id": self.advisor_a.id,
+                "date_start": self._day(-10),
+                "date_end": self._day(3),
+            }
+        )
+        campaign = self.env["autocrm.campaign"].create(
+            {
+                "name": "Winter check",
+                "company_id": self.dealer_a.id,
+                "user_id": self.advisor_a.id,
+                "date_start": self._day(-10),
+                "date_end": self._day(10),
+            }
+        )
+        third = self.env["res.partner"].create(
+            {"name": "Third Customer", "company_id": self.dealer_a.id}
+        )
+        self.env["autocrm.campaign.target"].create(
+            [
+                {
+                    "campaign_id": campaign.id,
+                    "partner_id": partner.id,
+                    "company_id": self.dealer_a.id,
+                    "responded": responded,
+                    "response_date": self._day(-1),
+                }
+                for partner, responded in (
+                    (self.customer_a, True),
+                    (third, True),
+                    (self.customer_b, False),
+                )
+            ]
+        )
+        # customer A and the other customer from follow-ups, the third customer
+        # from the campaign; customer A is counted once
+        self.assertEqual(plan.actual_count, 3)
+
     def test_service_plan_counts_visits_and_revenue(self):
         vehicle = self._vehicle()
         self._done_visit(vehicle, -5, self.advisor_a, revenue=300)
