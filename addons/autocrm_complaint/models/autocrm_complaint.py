@@ -890,6 +890,37 @@ class AutocrmComplaint(models.Model):
             mail_activity_quick_update=True
         ).create(activities)
         complaints._message_log_batch(bodies=bodies)
+        complaints._notify_escalation_recipients(recipients)
+
+    def _notify_escalation_recipients(self, recipients):
+        """One message to each person asked to act, listing the complaints
+        escalated to them in this run: as many messages as people, not as
+        complaints."""
+        by_user = defaultdict(lambda: self.browse())
+        for complaint in self:
+            for user in recipients[complaint.company_id.id]:
+                by_user[user] |= complaint
+        for user, complaints in by_user.items():
+            items = Markup("").join(
+                Markup('<li><a href="/odoo/autocrm.complaint/%s">%s</a> (%s)</li>')
+                % (complaint.id, complaint.name, complaint.company_id.name)
+                for complaint in complaints
+            )
+            self.env["mail.thread"].message_notify(
+                partner_ids=user.partner_id.ids,
+                subject=self.env._(
+                    "%(count)s overdue complaint(s) escalated to the OEM",
+                    count=len(complaints),
+                ),
+                body=Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._(
+                        "These complaints were not handled in time and are "
+                        "escalated to the OEM; an activity asks you to act:"
+                    ),
+                    items,
+                ),
+            )
 
     def _escalation_recipients(self):
         """{company id: users} to ask to act on an escalated complaint: the
