@@ -33,6 +33,9 @@
         "report/autocrm_part_return_report_outstanding_views.xml",
         "views/autocrm_warranty_menus.xml",
     ],
+    "demo": [
+        "demo/autocrm_warranty_demo.xml",
+    ],
     "development_status": "Alpha",
     "maintainers": ["autocrm"],
     "installable": True,

@@ -1,11 +1,12 @@
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .autocrm_warranty_fraud_flag import FRAUD_CODES  # noqa: F401
 
 REVIEWER_GROUP = "autocrm_warranty.group_claims_reviewer"
+OEM_USER_GROUP = "autocrm_customer.group_oem_user"
 PREAUTH_PARAM = "autocrm_warranty.preauthorisation_amount"
 DEFAULT_PREAUTH_AMOUNT = 10000.0
 DUPLICATE_DAYS = 30
@@ -708,14 +709,14 @@ class AutocrmWarrantyClaim(models.Model):
         """The OEM calls the customer back after a warranty repair: satisfaction,
         and whether the customer was made to pay."""
         oem = self.env.ref("base.main_company")
-        user = self.env.user if oem in self.env.user.company_ids else False
+        user = self._callback_user(oem)
         due = fields.Date.context_today(self) + timedelta(days=CALLBACK_DAYS)
         vals_list = [
             {
                 "partner_id": claim.partner_id.id,
                 "vehicle_id": claim.vehicle_id.id,
                 "company_id": oem.id,
-                "user_id": user and user.id,
+                "user_id": user.id,
                 "followup_type": "oem_callback",
                 "due_date": due,
                 "res_model": self._name,
@@ -728,6 +729,32 @@ class AutocrmWarrantyClaim(models.Model):
         followups = self.env["autocrm.followup"].sudo().create(vals_list)
         for followup in followups:
             self.browse(followup.res_id).callback_followup_id = followup
+
+    def _callback_user(self, oem):
+        """The approving reviewer makes the call-back; when the approval runs as
+        the system (data import, scheduled job), the first OEM user does."""
+        user = self.env.user
+        if (
+            not user._is_superuser()
+            and oem in user.company_ids
+            and user.has_group("autocrm_customer.group_oem_user")
+        ):
+            return user
+        # as superuser: only picks whom to assign the call-back to
+        return (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", oem.id),
+                    ("share", "=", False),
+                    ("groups_id", "in", self.env.ref(OEM_USER_GROUP).id),
+                    ("id", "!=", SUPERUSER_ID),
+                ],
+                order="id",
+                limit=1,
+            )
+        )
 
     def action_reject(self):
         self._check_reviewer()

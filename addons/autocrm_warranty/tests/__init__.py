@@ -9,3 +9,4 @@ from . import test_warranty_reports
 from . import test_part_return
 from . import test_part_return_chargeback
 from . import test_warranty_full_path
+from . import test_warranty_views
