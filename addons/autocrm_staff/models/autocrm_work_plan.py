@@ -3,10 +3,13 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 ACTIVITY_TYPE_XMLID = "autocrm_staff.mail_activity_type_work_plan_behind"
 WARNING_DAYS_PARAM = "autocrm_staff.work_plan_warning_days"
 DEFAULT_WARNING_DAYS = 7
+# plans alerted per run of the nightly check; the rest follow at once
+CHECK_BATCH_SIZE = 1000
 
 
 class AutocrmWorkPlan(models.Model):
@@ -342,7 +345,9 @@ class AutocrmWorkPlan(models.Model):
     def _cron_work_plan_check(self):
         """Give the manager of each staff member whose plan is behind (below its
         minimum with the end of the period near) one activity. A plan is alerted
-        once (manager_alerted), so running the job again adds nothing."""
+        once (manager_alerted, set in the same transaction), and the plans being
+        alerted are locked, so running the job again, or on two workers at once,
+        adds nothing. Batches of CHECK_BATCH_SIZE plans, with cron progress."""
         today = fields.Date.context_today(self)
         limit = today + timedelta(days=self._warning_days())
         candidates = self.search(
@@ -352,13 +357,38 @@ class AutocrmWorkPlan(models.Model):
                 ("date_end", "<=", limit),
                 ("minimum_count", ">", 0),
                 ("user_id", "!=", False),
-            ]
+            ],
+            order="id",
         )
         behind = candidates.filtered("is_behind")
         managers = behind._manager_users()
         alerted = behind.filtered(lambda plan: plan.id in managers)
-        if not alerted:
-            return
+        batch = alerted[:CHECK_BATCH_SIZE]._lock_unalerted()
+        if batch:
+            batch._alert_managers(managers, today)
+        self.env["ir.cron"]._notify_progress(
+            done=len(batch), remaining=max(len(alerted) - CHECK_BATCH_SIZE, 0)
+        )
+
+    def _lock_unalerted(self):
+        """The plans of self not alerted yet, locked for this transaction; those
+        another worker is alerting right now are skipped."""
+        if not self:
+            return self
+        self.flush_model(["manager_alerted"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT id FROM autocrm_work_plan
+                 WHERE id IN %s AND manager_alerted IS NOT TRUE
+                   FOR NO KEY UPDATE SKIP LOCKED
+                """,
+                tuple(self.ids),
+            )
+        )
+        return self.browse(row[0] for row in rows)
+
+    def _alert_managers(self, managers, today):
         activity_type = self.env.ref(ACTIVITY_TYPE_XMLID)
         model_id = self.env["ir.model"]._get_id(self._name)
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
@@ -377,7 +407,7 @@ class AutocrmWorkPlan(models.Model):
                         end=plan.date_end,
                     ),
                 }
-                for plan in alerted
+                for plan in self
             ]
         )
-        alerted.write({"manager_alerted": True})
+        self.write({"manager_alerted": True})
