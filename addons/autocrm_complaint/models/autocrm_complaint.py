@@ -25,6 +25,7 @@ SATISFACTION = [
 # Set by the complaint's own workflow (stage changes, the escalation), never by hand
 WORKFLOW_FIELDS = {
     "name",
+    "followup_id",
     "acknowledged_at",
     "resolved_at",
     "closed_at",
@@ -33,7 +34,7 @@ WORKFLOW_FIELDS = {
 }
 # Context value that lets the workflow write WORKFLOW_FIELDS: a Python object, which
 # no RPC client can send
-_WORKFLOW = object()
+WORKFLOW = object()
 # What is needed to close a complaint, and more for process failures
 CLOSING_FIELDS = ["category_id", "resolution", "root_cause", "satisfaction"]
 PROCESS_FAILURE_FIELDS = ["improvement_plan", "prevention_plan"]
@@ -482,7 +483,7 @@ class AutocrmComplaint(models.Model):
 
     def _is_workflow(self):
         return self.env.su or self.env.context.get("autocrm_complaint_workflow") is (
-            _WORKFLOW
+            WORKFLOW
         )
 
     def _check_workflow_fields(self, vals):
@@ -557,7 +558,7 @@ class AutocrmComplaint(models.Model):
             if changes:
                 groups[changes] |= complaint
         for changes, complaints in groups.items():
-            complaints.with_context(autocrm_complaint_workflow=_WORKFLOW).write(
+            complaints.with_context(autocrm_complaint_workflow=WORKFLOW).write(
                 dict(changes)
             )
         resolving = self.filtered(

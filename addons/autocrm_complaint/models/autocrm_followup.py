@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .autocrm_complaint import WORKFLOW
+
 DISSATISFIED = ("1", "2")
 
 
@@ -66,7 +68,8 @@ class AutocrmFollowup(models.Model):
                     ),
                 }
             )
-        Complaint.create(vals_list)
+        # the link to the follow-up is the workflow's to set, not the user's
+        Complaint.with_context(autocrm_complaint_workflow=WORKFLOW).create(vals_list)
         return self.complaint_ids._autocrm_action_view()
 
     def _complaint_company(self):

@@ -122,6 +122,7 @@ class TestComplaint(ComplaintCase):
             {"escalated": True},
             {"resolved_at": self.now},
             {"name": "CMP/FAKE"},
+            {"followup_id": self.env["autocrm.followup"].search([], limit=1).id},
         ):
             with self.assertRaises(UserError):
                 complaint.write(values)
