@@ -123,3 +123,24 @@ class TestComplaintAccess(ComplaintCase):
         self.assertAlmostEqual(row.hours_to_resolve, 30, delta=0.1)
         # no done visit at dealer A this month: no rate per 100 visits
         self.assertFalse(row.per_100_visits)
+
+    def test_oem_hotline_records_for_a_dealership(self):
+        """The OEM's hotline takes a complaint about dealer A: dealer A handles it,
+        dealer B never sees it."""
+        complaint = self.Complaint.with_user(self.oem_user).create(
+            {
+                "company_id": self.dealer_a.id,
+                "partner_id": self.customer_a.id,
+                "channel": "oem_hotline",
+                "description": "Called the brand hotline: the dealer never answers.",
+                "user_id": self.advisor_a.id,
+            }
+        )
+        self._fresh()
+        complaint.with_user(self.advisor_a).action_acknowledge()
+        self.assertEqual(complaint.phase, "acknowledged")
+        self.assertFalse(
+            self.Complaint.with_user(self.advisor_b).search([("id", "=", complaint.id)])
+        )
+        with self.assertRaises(AccessError):
+            complaint.with_user(self.advisor_b).read(["description"])

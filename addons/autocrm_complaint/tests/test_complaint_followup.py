@@ -2,6 +2,8 @@ from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from odoo.addons.autocrm_customer.tests.test_followup import FollowupCase
+
 from .common import ComplaintCase
 
 
@@ -77,3 +79,46 @@ class TestComplaintFollowup(ComplaintCase):
         self.assertFalse(followup.complaint_ids)
         with self.assertRaises(UserError):
             followup.action_open_complaint()
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintFromOemCallback(FollowupCase):
+    def test_oem_callback_complaint_goes_to_the_dealership_of_the_visit(self):
+        """The OEM calls back a customer after a warranty repair: a dissatisfied
+        answer opens a complaint of the dealership that did the repair, which the
+        dealership sees and the other does not."""
+        visit = self._done_visit(self.vehicle_a, 5, visit_type="warranty")
+        callback = self.Followup.create(
+            {
+                "followup_type": "oem_callback",
+                "partner_id": self.customer_a.id,
+                "vehicle_id": self.vehicle_a.id,
+                "company_id": self.oem.id,
+                "user_id": self.oem_user.id,
+                "due_date": self.today,
+                "res_model": "repair.order",
+                "res_id": visit.id,
+            }
+        ).with_user(self.oem_user)
+        callback.write({"reached": True, "satisfaction": "2", "customer_paid": True})
+        callback.action_done()
+        complaint = callback.complaint_ids
+        self.assertRecordValues(
+            complaint,
+            [
+                {
+                    "company_id": self.dealer_a.id,
+                    "channel": "followup",
+                    "followup_id": callback.id,
+                }
+            ],
+        )
+        self.env.invalidate_all()
+        Complaint = self.env["autocrm.complaint"]
+        self.assertEqual(
+            Complaint.with_user(self.advisor_a).search([("id", "=", complaint.id)]),
+            complaint,
+        )
+        self.assertFalse(
+            Complaint.with_user(self.advisor_b).search([("id", "=", complaint.id)])
+        )
