@@ -5,3 +5,4 @@ from . import test_loyalty_report
 from . import test_campaign
 from . import test_recall
 from . import test_survey
+from . import test_screens

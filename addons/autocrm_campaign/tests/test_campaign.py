@@ -15,6 +15,8 @@ class CampaignCase(CustomerValueCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the OEM's role comes with the demo data: set it without
+        cls.oem.autocrm_role = "oem"
         cls.suv = cls.env["product.product"].create(
             {"name": "Test SUV", "autocrm_is_vehicle_model": True}
         )
