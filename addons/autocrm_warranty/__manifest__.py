@@ -35,6 +35,7 @@
     ],
     "demo": [
         "demo/autocrm_warranty_demo.xml",
+        "demo/autocrm_part_return_demo.xml",
     ],
     "development_status": "Alpha",
     "maintainers": ["autocrm"],

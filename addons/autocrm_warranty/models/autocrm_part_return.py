@@ -212,8 +212,9 @@ class AutocrmPartReturn(models.Model):
 
     def _outstanding_claim_lines(self):
         self.ensure_one()
-        Line = self.env["autocrm.part.return.line"]
-        on_return = Line.sudo()._search([])
+        # as superuser: a claim part on any return is taken, whoever may read that
+        # return; only the ids go into the sub-query, nothing is read
+        on_return = self.env["autocrm.part.return.line"].sudo()._search([])
         return self.env["autocrm.warranty.claim.part"].search(
             [
                 ("company_id", "=", self.company_id.id),
@@ -307,6 +308,7 @@ class AutocrmPartReturn(models.Model):
             lines.filtered(
                 lambda line, result=result: line.inspection_result == result
             ).claim_line_id.write({"inspection_result": result})
+        lines._write_off_not_received()
         lines._notify_inspection_result()
         self.with_context(autocrm_part_return_action=True).write(
             {

@@ -283,6 +283,34 @@ class AutocrmPartReturnLine(models.Model):
             )
         return location
 
+    def _write_off_not_received(self):
+        """A part the OEM did not find in the box was received with the rest: take
+        it back out of the claims centre's location into the OEM's inventory loss,
+        so that the stock there is what is really on the shelf."""
+        lines = self.filtered(lambda line: line.inspection_result == "not_received")
+        vals_list = []
+        for line in lines:
+            receipt = line.return_id.receipt_picking_id
+            centre = receipt.location_dest_id
+            product = line.product_id.with_company(receipt.company_id)
+            vals_list.append(
+                {
+                    "name": self.env._(
+                        "Used part not received, tag %(tag)s", tag=line.tag
+                    ),
+                    "product_id": product.id,
+                    "product_uom_qty": line.quantity,
+                    "product_uom": product.uom_id.id,
+                    "location_id": centre.id,
+                    "location_dest_id": product.property_stock_inventory.id,
+                    "company_id": receipt.company_id.id,
+                    "origin": line.return_id.name,
+                }
+            )
+        if vals_list:
+            company = lines.return_id.receipt_picking_id.company_id[:1]
+            lines.with_company(company)._done_moves(vals_list)
+
     def _notify_inspection_result(self):
         """Tell the dealership, on its claim, each part the OEM's inspection did not
         confirm as defective: the claim cannot be approved for it."""

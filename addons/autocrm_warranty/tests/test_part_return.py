@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common_part_return import PartReturnCase
 
@@ -222,3 +222,75 @@ class TestPartReturn(PartReturnCase):
         self.env.flush_all()
         self.env.invalidate_all()
         self.assertFalse(Report.search([("company_id", "=", self.dealer_a.id)]))
+
+    def test_screens_open_for_dealer_and_oem(self):
+        """The return, receiving and analysis screens load and their records read
+        for a dealer's staff and for the OEM; each sees the transfers it may."""
+        part_return = self._return_with_outstanding(self.advisor_a)
+        part_return.action_ship()
+        views = {
+            "autocrm.part.return": ["list", "form", "kanban", "search"],
+            "autocrm.part.return.line": ["list", "search"],
+            "autocrm.part.return.report.outstanding": [
+                "pivot",
+                "graph",
+                "list",
+                "search",
+            ],
+        }
+        receiving = self.env.ref(
+            "autocrm_warranty.autocrm_part_return_view_list_receiving"
+        )
+        for user in (self.advisor_a, self.oem_user):
+            for model, types in views.items():
+                result = (
+                    self.env[model]
+                    .with_user(user)
+                    .get_views([(False, view_type) for view_type in types])
+                )
+                self.assertEqual(set(result["views"]), set(types))
+            form = self.Return.with_user(user).get_views([(False, "form")])
+            part_return.with_user(user).read(
+                list(form["models"]["autocrm.part.return"]["fields"])
+            )
+            self.Return.with_user(user).get_views([(receiving.id, "list")])
+        dealer_action = part_return.with_user(self.advisor_a).action_view_pickings()
+        self.assertEqual(dealer_action["res_id"], part_return.picking_id.id)
+        oem_action = part_return.with_user(self.oem_user).action_view_pickings()
+        self.assertEqual(
+            oem_action["domain"],
+            [
+                (
+                    "id",
+                    "in",
+                    (part_return.picking_id | part_return.receipt_picking_id).ids,
+                )
+            ],
+        )
+
+    def test_form_adds_a_part_as_the_ui_does(self):
+        with Form(self.Return.with_user(self.advisor_a)) as form:
+            with form.line_ids.new() as line:
+                line.claim_line_id = self.sensor_line
+        part_return = form.save()
+        self.assertEqual(part_return.company_id, self.dealer_a)
+        self.assertEqual(part_return.line_ids.quantity, 2)
+        self.assertTrue(part_return.line_ids.tag)
+        self.assertEqual(self._qty(self.sensor, self.used_a), 2)
+
+    def test_part_not_received_is_written_off_at_the_claims_centre(self):
+        """A part missing from the box leaves the claims centre's stock for the
+        OEM's inventory loss, and blocks its claim's approval."""
+        centre_before = self._qty(self.pump, self.claims_centre)
+        part_return = self._received(self._return_with_outstanding(self.advisor_a))
+        lines = {line.claim_line_id: line for line in part_return.line_ids}
+        desk = self.oem_user
+        lines[self.pump_line].with_user(desk).inspection_result = "not_received"
+        lines[self.sensor_line].with_user(desk).inspection_result = "defect_confirmed"
+        part_return.with_user(desk).action_inspect()
+        self.assertEqual(self._qty(self.pump, self.claims_centre), centre_before)
+        self.assertEqual(self._qty(self.sensor, self.claims_centre), 2)
+        loss = self.pump.with_company(self.oem).property_stock_inventory
+        self.assertEqual(self._qty(self.pump, loss), 1)
+        with self.assertRaisesRegex(UserError, "has not received it"):
+            self.claim.with_user(self.reviewer).action_approve()
