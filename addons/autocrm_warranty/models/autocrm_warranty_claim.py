@@ -33,11 +33,17 @@ REVIEWER_FIELDS = {
     "amount_approved",
     "rejection_reason",
     "rejection_category",
+    "settlement_id",
+}
+# what only the claim's actions write (after their checks, as superuser)
+ACTION_FIELDS = {
+    "state",
+    "submitted_date",
     "approved_date",
     "paid_date",
     "reviewer_id",
+    "callback_followup_id",
 }
-REVIEWER_STATES = {"approved", "rejected", "paid"}
 REJECTION_CATEGORIES = [
     ("not_covered", "Not Covered by the Warranty"),
     ("late", "Submitted Late"),
@@ -169,6 +175,7 @@ class AutocrmWarrantyClaim(models.Model):
         ],
         required=True,
         default="draft",
+        readonly=True,
         index=True,
         copy=False,
         tracking=True,
@@ -318,7 +325,7 @@ class AutocrmWarrantyClaim(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._check_reviewer_vals(vals)
+            self._check_reviewer_vals(vals, creating=True)
             if vals.get("name", self.env._("New")) == self.env._("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "autocrm.warranty.claim"
@@ -356,17 +363,25 @@ class AutocrmWarrantyClaim(models.Model):
                 )
             )
 
-    def _check_reviewer_vals(self, vals):
-        if (REVIEWER_FIELDS & vals.keys() or vals.get("state") in REVIEWER_STATES) and (
-            not self._is_reviewer()
-        ):
+    def _check_reviewer_vals(self, vals, creating=False):
+        if self.env.su:
+            return
+        action_fields = ACTION_FIELDS & vals.keys()
+        if creating and vals.get("state", "draft") == "draft":
+            action_fields -= {"state"}
+        if action_fields:
+            raise AccessError(
+                self.env._(
+                    "A claim's state and review dates change only through its "
+                    "buttons: Submit to OEM, Approve, Reject, Mark as Paid."
+                )
+            )
+        if REVIEWER_FIELDS & vals.keys():
             self._check_reviewer()
 
     def _check_amounts_editable(self):
         """Once submitted, what a claim asks for is locked: the dealer cannot change
         its lines, vehicle, repair or split, nor can anyone else."""
-        if self.env.context.get("autocrm_claim_unlock"):
-            return
         locked = self.filtered(lambda c: c.state != "draft")
         if locked:
             raise UserError(
@@ -401,7 +416,8 @@ class AutocrmWarrantyClaim(models.Model):
                     )
                 )
             claim._check_submittable(today)
-        self.write({"state": "submitted", "submitted_date": today})
+        # as superuser: the state moves only here, after the checks above
+        self.sudo().write({"state": "submitted", "submitted_date": today})
         self._flag_fraud(today)
         return True
 
@@ -667,7 +683,8 @@ class AutocrmWarrantyClaim(models.Model):
                 )
             claim._check_returned_parts()
         for claim in self:
-            claim.write(
+            # as superuser: the state moves only here, after the checks above
+            claim.sudo().write(
                 {
                     "state": "approved",
                     "approved_date": today,
@@ -728,7 +745,7 @@ class AutocrmWarrantyClaim(models.Model):
         # user's current company
         followups = self.env["autocrm.followup"].sudo().create(vals_list)
         for followup in followups:
-            self.browse(followup.res_id).callback_followup_id = followup
+            self.sudo().browse(followup.res_id).callback_followup_id = followup
 
     def _callback_user(self, oem):
         """The approving reviewer makes the call-back; when the approval runs as
@@ -776,7 +793,8 @@ class AutocrmWarrantyClaim(models.Model):
                         name=claim.name,
                     )
                 )
-        self.write({"state": "rejected", "reviewer_id": self.env.user.id})
+        # as superuser: the state moves only here, after the checks above
+        self.sudo().write({"state": "rejected", "reviewer_id": self.env.user.id})
         return True
 
     def action_open_reject(self):
@@ -802,7 +820,10 @@ class AutocrmWarrantyClaim(models.Model):
                         state=claim._state_label(),
                     )
                 )
-        self.write({"state": "paid", "paid_date": fields.Date.context_today(self)})
+        # as superuser: the state moves only here, after the checks above
+        self.sudo().write(
+            {"state": "paid", "paid_date": fields.Date.context_today(self)}
+        )
         return True
 
     # ------------------------------------------------------------------

@@ -136,6 +136,13 @@ class TestWarrantyClaimRules(WarrantyCase):
                 getattr(claim, action)()
         with self.assertRaises(AccessError):
             claim.write({"state": "approved"})
+        with self.assertRaisesRegex(AccessError, "only through its buttons"):
+            claim.write({"submitted_date": self.today + timedelta(days=30)})
+        draft = self._claim(causal_part_id=self.gasket.id)
+        with self.assertRaisesRegex(AccessError, "only through its buttons"):
+            draft.write({"state": "submitted"})
+        with self.assertRaises(AccessError):
+            self.Claim.with_user(self.advisor_a).create(self._claim_vals(state="paid"))
         with self.assertRaises(AccessError):
             claim.amount_approved = 99999
         oem_claim = claim.with_user(self.oem_user)
