@@ -1,7 +1,7 @@
 {
     "name": "After-Sales CRM: Warranty",
-    "summary": "Warranty policies per vehicle model: coverage, first maintenance "
-    "and the claim deadline",
+    "summary": "Warranty policies, first maintenance, warranty claims with the OEM's "
+    "review and settlement, and used-part returns",
     "version": "18.0.1.0.0",
     "license": "LGPL-3",
     "author": "AutoCRM",
