@@ -6,7 +6,7 @@ from psycopg2.errors import SerializationFailure
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, email_normalize, html2plaintext
+from odoo.tools import SQL, create_index, email_normalize, html2plaintext
 from odoo.tools.mail import parse_contact_from_email
 
 from .autocrm_complaint_category import PRIORITIES
@@ -223,6 +223,24 @@ class AutocrmComplaint(models.Model):
         string="Follow-up after the Complaint",
         compute="_compute_complaint_followup_id",
     )
+
+    def init(self):
+        # what the escalation looks for: complaints not escalated yet, still to be
+        # acknowledged or resolved, by deadline
+        create_index(
+            self.env.cr,
+            "autocrm_complaint_to_acknowledge_index",
+            self._table,
+            ["acknowledge_deadline"],
+            where="escalated IS NOT TRUE AND acknowledged_at IS NULL",
+        )
+        create_index(
+            self.env.cr,
+            "autocrm_complaint_to_resolve_index",
+            self._table,
+            ["deadline"],
+            where="escalated IS NOT TRUE AND resolved_at IS NULL",
+        )
 
     @api.depends("category_id")
     def _compute_priority(self):
