@@ -67,8 +67,14 @@ class TestPartReturnChargeback(PartReturnCase):
             draft_return.action_ship()
 
     def test_return_period_is_configurable(self):
-        self.env["ir.config_parameter"].sudo().set_param(
-            "autocrm_warranty.part_return_days", "10"
+        self.env["res.config.settings"].create(
+            {"autocrm_part_return_days": 10}
+        ).execute()
+        self.assertEqual(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("autocrm_warranty.part_return_days"),
+            "10",
         )
         claim = self._claim_submitted_days_ago(11)
         self.assertEqual(self._run(), 1)
