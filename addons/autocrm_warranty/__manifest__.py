@@ -31,12 +31,16 @@
         "views/autocrm_part_return_views.xml",
         "views/res_config_settings_views.xml",
         "report/autocrm_part_return_report_outstanding_views.xml",
+        "report/autocrm_part_return_reports.xml",
         "views/autocrm_warranty_menus.xml",
     ],
     "demo": [
         "demo/autocrm_warranty_demo.xml",
         "demo/autocrm_part_return_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["autocrm_warranty/static/tests/tours/*.js"],
+    },
     "development_status": "Alpha",
     "maintainers": ["autocrm"],
     "installable": True,

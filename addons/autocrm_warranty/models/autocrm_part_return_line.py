@@ -55,6 +55,7 @@ class AutocrmPartReturnLine(models.Model):
     quantity = fields.Float(
         compute="_compute_quantity",
         store=True,
+        precompute=True,
         readonly=False,
         digits="Product Unit of Measure",
         required=True,

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -294,3 +295,39 @@ class TestPartReturn(PartReturnCase):
         self.assertEqual(self._qty(self.pump, loss), 1)
         with self.assertRaisesRegex(UserError, "has not received it"):
             self.claim.with_user(self.reviewer).action_approve()
+
+    def test_tags_and_packing_list_print(self):
+        part_return = self._return_with_outstanding(self.advisor_a)
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.advisor_a)
+            ._render_qweb_html(
+                "autocrm_warranty.action_report_part_return_tags", part_return.ids
+            )[0]
+            .decode()
+        )
+        for line in part_return.line_ids:
+            self.assertIn(line.tag, html)
+        self.assertIn(self.claim.name, html)
+
+    def test_status_changes_through_the_buttons_only(self):
+        """Neither a dealer nor the OEM can jump a return's status by writing it;
+        another dealer cannot put dealer A's claim parts on its own return."""
+        part_return = self._return_with_outstanding(self.advisor_a)
+        with self.assertRaisesRegex(UserError, "buttons only"):
+            part_return.write({"state": "inspected"})
+        with self.assertRaisesRegex(UserError, "buttons only"):
+            part_return.with_user(self.oem_user).write({"state": "received"})
+        other_a = self._submitted_claim(
+            self.advisor_a, self.vehicle_a, [(self.pump, 1, True)]
+        )
+        return_b = self.Return.with_user(self.advisor_b).create({})
+        # AccessError (the claim part is unreadable) or the company check
+        with self.assertRaises(UserError):
+            return_b.write(
+                {
+                    "line_ids": [
+                        Command.create({"claim_line_id": other_a.part_line_ids.id})
+                    ]
+                }
+            )
