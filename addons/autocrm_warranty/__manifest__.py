@@ -38,6 +38,9 @@
         "demo/autocrm_warranty_demo.xml",
         "demo/autocrm_part_return_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["autocrm_warranty/static/tests/tours/*.js"],
+    },
     "development_status": "Alpha",
     "maintainers": ["autocrm"],
     "installable": True,

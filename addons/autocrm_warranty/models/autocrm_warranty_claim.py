@@ -366,6 +366,16 @@ class AutocrmWarrantyClaim(models.Model):
     def _check_reviewer_vals(self, vals, creating=False):
         if self.env.su:
             return
+        if (
+            vals.get("company_id")
+            and vals["company_id"] not in self.env.user.company_ids.ids
+        ):
+            raise AccessError(
+                self.env._(
+                    "A claim belongs to the dealership that made the repair: you can "
+                    "only claim for your own dealership."
+                )
+            )
         action_fields = ACTION_FIELDS & vals.keys()
         if creating and vals.get("state", "draft") == "draft":
             action_fields -= {"state"}

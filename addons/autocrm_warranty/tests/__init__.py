@@ -11,3 +11,4 @@ from . import test_part_return_chargeback
 from . import test_warranty_full_path
 from . import test_warranty_views
 from . import test_claim_from_repair
+from . import test_warranty_tours

@@ -39,6 +39,10 @@ class TestWarrantyAccess(WarrantyCase):
         self._reset()
         with self.assertRaises(AccessError):
             self._claim(company_id=self.dealer_b.id, vehicle=self.vehicle_b)
+        # nor move its own claim over, even for a vehicle both dealerships know
+        self.vehicle_a.dealer_ids |= self.dealer_b
+        with self.assertRaisesRegex(AccessError, "your own dealership"):
+            self.claim_a.with_user(self.advisor_a).company_id = self.dealer_b
 
     def test_oem_user_reads_all_reviewer_acts(self):
         self._reset()
