@@ -214,3 +214,44 @@ def _vehicle_model(env):
     return env["product.product"].create(
         {"name": "Bench Sedan", "autocrm_is_vehicle_model": True}
     )
+
+
+CHURN_MARKER = "autocrm_bench.churn_shaped"
+
+
+def populate_churn(env, share=30):
+    """Make ``share`` % of the bench owners stop coming: only their first one, two or
+    three yearly visits stay done, the later ones are cancelled, so the five years
+    of visits hold customers active, at risk and lost (for the churn benchmark; run
+    once, after ``populate``). Cancelled rather than deleted: a deleted repair order
+    is looked up in every table referring to it, some without an index (odometer
+    readings, stock moves). Returns the number of visits cancelled, 0 when already
+    done."""
+    t0 = time.time()
+    cr = env.cr
+    if env["ir.config_parameter"].sudo().get_param(CHURN_MARKER):
+        return 0
+    cr.execute(
+        SQL(
+            """
+        UPDATE repair_order visit
+           SET state = 'cancel'
+          FROM autocrm_vehicle v
+         WHERE visit.vehicle_id = v.id
+           AND v.vin LIKE %(vins)s
+           AND visit.name LIKE %(visits)s
+           AND visit.state = 'done'
+           AND mod(v.id, 100) < %(share)s
+           AND visit.visit_date > v.sale_date + 180 + 365 * mod(v.id / 100, 3)
+        """,
+            vins=VINS,
+            visits="BENCH/%",
+            share=share,
+        )
+    )
+    cancelled = cr.rowcount
+    env["ir.config_parameter"].sudo().set_param(CHURN_MARKER, str(share))
+    cr.execute(SQL("ANALYZE repair_order"))
+    env.invalidate_all()
+    _logger.info("churn: %s visits cancelled in %.0f s", cancelled, time.time() - t0)
+    return cancelled

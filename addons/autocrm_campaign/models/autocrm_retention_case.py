@@ -383,10 +383,11 @@ class AutocrmRetentionCase(models.Model):
 
         Idempotent and safe on several workers: a unique index on the open case of
         a customer and dealership and ``ON CONFLICT DO NOTHING`` make any rerun
-        create nothing twice. Cases are inserted in batches of ``batch_size``
-        customers in customer order; when run by the scheduler, each batch is
-        committed with its progress, and a run stopped half way resumes where
-        cases are missing.
+        create nothing twice. One pass over the visits finds the churned customers
+        and cuts them, in customer order, into ranges of about ``batch_size``; the
+        cases of each range are inserted by one statement that reads only the
+        range's visits. When run by the scheduler, each batch is committed with
+        its progress, and a run stopped half way resumes where cases are missing.
         """
         in_cron = bool(self.env.context.get("cron_id"))
         today = fields.Date.context_today(self)
@@ -395,15 +396,14 @@ class AutocrmRetentionCase(models.Model):
         self._run_with_retry(self._upgrade_lost_cases, today)
         if in_cron:
             self.env.cr.commit()  # pylint: disable=invalid-commit
-        total = self._count_churned(today)
+        total, starts = self._churned_batches(today, batch_size)
         activity_from = today - timedelta(days=self._churn_activity_days())
         done = 0
-        after = (0, 0)
-        while True:
+        # each batch: from its first customer to the next batch's (the last: open)
+        ranges = list(zip(starts, [*starts[1:], None], strict=False))
+        while ranges:
             try:
-                cases, after, selected = self._insert_churned_cases(
-                    today, after, batch_size
-                )
+                cases = self._insert_churned_cases(today, ranges[0])
             except SerializationFailure:
                 if not in_cron:
                     raise
@@ -424,8 +424,7 @@ class AutocrmRetentionCase(models.Model):
                 # keep each batch and its progress: a run stopped by its time limit
                 # resumes with the next one
                 self.env.cr.commit()  # pylint: disable=invalid-commit
-            if selected < batch_size:
-                break
+            ranges.pop(0)
         self.env["ir.cron"]._notify_progress(done=done, remaining=0)
         self.env["autocrm.customer.report.loyalty"]._refresh()
         return done
@@ -460,7 +459,7 @@ class AutocrmRetentionCase(models.Model):
         return int(param) if param else DEFAULT_ACTIVITY_DAYS
 
     @api.model
-    def _last_visit_query(self, today, after=None):
+    def _last_visit_query(self, today, partner_range=None):
         """SQL of the customers whose last done visit at a dealership is older than
         its at-risk delay and who have no case for that absence: columns
         partner_id, company_id, vehicle_id, last_visit_date, advisor_id, risk.
@@ -482,7 +481,7 @@ class AutocrmRetentionCase(models.Model):
                      WHERE visit.state = 'done'
                        AND visit.partner_id IS NOT NULL
                        AND visit.visit_date IS NOT NULL
-                       %(after)s
+                       %(visit_range)s
                   ORDER BY visit.partner_id, visit.company_id,
                            visit.visit_date DESC, visit.id DESC
                    ) last
@@ -490,6 +489,7 @@ class AutocrmRetentionCase(models.Model):
               JOIN res_partner partner ON partner.id = last.partner_id
              WHERE last.visit_date < %(today)s - make_interval(
                        months => dealer.autocrm_churn_at_risk_months)
+               %(partner_range)s
                AND partner.active
                AND (partner.company_id IS NULL
                     OR partner.company_id = last.company_id
@@ -507,31 +507,54 @@ class AutocrmRetentionCase(models.Model):
                                OR rc.last_visit_date >= last.visit_date))
             """,
             today=today,
-            after=SQL(
-                """
-                AND visit.partner_id >= %(partner)s
-                AND (visit.partner_id, visit.company_id) > (%(partner)s, %(company)s)
-                """,
-                partner=after[0],
-                company=after[1],
-            )
-            if after
-            else SQL(),
+            visit_range=self._id_range(SQL("visit.partner_id"), partner_range),
+            # the same range on the customers, for the planner to read only theirs
+            partner_range=self._id_range(SQL("partner.id"), partner_range),
         )
 
     @api.model
-    def _count_churned(self, today):
+    def _id_range(self, column, id_range):
+        if not id_range:
+            return SQL()
+        first, end = id_range
+        return SQL(
+            "AND %s >= %s %s",
+            column,
+            first,
+            SQL("AND %s < %s", column, end) if end else SQL(),
+        )
+
+    @api.model
+    def _churned_batches(self, today, batch_size):
+        """One pass over the visits: the number of customers to open a case for,
+        and the first customer id of each batch of about ``batch_size`` of them (a
+        customer's dealerships stay in one batch)."""
         self.env.cr.execute(
-            SQL("SELECT count(*) FROM (%s) churned", self._last_visit_query(today))
+            SQL(
+                """
+                SELECT count(*),
+                       array_agg(partner_id ORDER BY partner_id)
+                           FILTER (WHERE mod(rank - 1, %(batch_size)s) = 0)
+                  FROM (
+                        SELECT churned.partner_id,
+                               row_number() OVER (
+                                   ORDER BY churned.partner_id, churned.company_id
+                               ) AS rank
+                          FROM (%(churned)s) churned
+                       ) ranked
+                """,
+                batch_size=batch_size,
+                churned=self._last_visit_query(today),
+            )
         )
-        return self.env.cr.fetchone()[0]
+        total, starts = self.env.cr.fetchone()
+        return total, sorted(set(starts or []))
 
     @api.model
-    def _insert_churned_cases(self, today, after, limit):
-        """Open the cases of up to ``limit`` churned customers after the (customer,
-        dealership) ``after``, in one statement. Return the new cases, the last
-        (customer, dealership) selected and the number selected; rows another run
-        already inserted are skipped."""
+    def _insert_churned_cases(self, today, partner_range):
+        """Open the cases of the churned customers whose ids are in
+        ``partner_range`` (first, end excluded or None), in one statement, and
+        return them; rows another run already inserted are skipped."""
         query = SQL(
             """
             WITH dealer_manager AS (
@@ -548,10 +571,7 @@ class AutocrmRetentionCase(models.Model):
             ),
             churned AS (
                 %(churned)s
-                ORDER BY last.partner_id, last.company_id
-                LIMIT %(limit)s
-            ),
-            inserted AS (
+            )
                 INSERT INTO autocrm_retention_case (
                     partner_id, company_id, vehicle_id, user_id, risk, result,
                     detected_date, last_visit_date,
@@ -583,21 +603,11 @@ class AutocrmRetentionCase(models.Model):
               ORDER BY churned.partner_id, churned.company_id
                     ON CONFLICT DO NOTHING
              RETURNING id
-            )
-            SELECT (SELECT array_agg(id) FROM inserted),
-                   (SELECT count(*) FROM churned),
-                   last_selected.partner_id, last_selected.company_id
-              FROM (SELECT 1) one
-         LEFT JOIN (
-                    SELECT partner_id, company_id FROM churned
-                  ORDER BY partner_id DESC, company_id DESC LIMIT 1
-                   ) last_selected ON TRUE
             """,
             manager_group=self.env["ir.model.data"]._xmlid_to_res_id(
                 "autocrm_customer.group_dealer_manager"
             ),
-            churned=self._last_visit_query(today, after),
-            limit=limit,
+            churned=self._last_visit_query(today, partner_range),
             today=today,
             uid=self.env.uid,
             now=self.env.cr.now(),
@@ -605,12 +615,7 @@ class AutocrmRetentionCase(models.Model):
         # a serialization failure is expected and handled by the caller: no "bad
         # query" error in the log for it
         self.env.cr.execute(query, log_exceptions=False)
-        ids, selected, last_partner, last_company = self.env.cr.fetchone()
-        return (
-            self.browse(ids or []),
-            (last_partner, last_company) if selected else after,
-            selected,
-        )
+        return self.browse(row[0] for row in self.env.cr.fetchall())
 
     @api.model
     def _close_by_repairs(self, repairs):
