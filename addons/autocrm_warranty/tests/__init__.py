@@ -9,6 +9,7 @@ from . import test_warranty_reports
 from . import test_part_return
 from . import test_part_return_chargeback
 from . import test_warranty_full_path
+from . import test_part_return_tours
 from . import test_warranty_views
 from . import test_claim_from_repair
 from . import test_warranty_tours
