@@ -27,6 +27,7 @@
         "views/hr_employee_views.xml",
         "report/autocrm_staff_report_quality_views.xml",
         "report/autocrm_service_cost_report_views.xml",
+        "report/autocrm_work_plan_report_views.xml",
         "wizard/autocrm_customer_swing_views.xml",
         "views/autocrm_staff_menus.xml",
     ],

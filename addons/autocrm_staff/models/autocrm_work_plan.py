@@ -278,15 +278,9 @@ class AutocrmWorkPlan(models.Model):
         """The customers who responded to (visited during) a campaign the staff
         member runs, when autocrm_campaign is installed: a soft link, read only
         when its model and fields are there."""
-        if "autocrm.campaign.target" not in self.env:
+        if not self._campaign_partner_rows_available():
             return []
         Target = self.env["autocrm.campaign.target"].sudo()
-        if (
-            not {"campaign_id", "partner_id", "company_id", "responded"}
-            <= set(Target._fields)
-            or "response_date" not in Target._fields
-        ):
-            return []
         groups = Target._read_group(
             self._period_domain("response_date")
             + [
@@ -299,6 +293,21 @@ class AutocrmWorkPlan(models.Model):
             (company.id, campaign.user_id.id, day, partner.id)
             for company, campaign, day, partner in groups
         ]
+
+    def _campaign_partner_rows_available(self):
+        """Whether autocrm_campaign's targets, with the fields read here, exist."""
+        if "autocrm.campaign.target" not in self.env:
+            return False
+        fields_read = {
+            "campaign_id",
+            "partner_id",
+            "company_id",
+            "responded",
+            "response_date",
+        }
+        return fields_read <= set(self.env["autocrm.campaign.target"]._fields) and (
+            "user_id" in self.env["autocrm.campaign"]._fields
+        )
 
     def _count_visits(self, counts, revenues):
         Repair = self.env["repair.order"].sudo()

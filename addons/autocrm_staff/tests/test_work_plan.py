@@ -39,6 +39,7 @@ class TestWorkPlan(StaffCase):
         # 3 done in the period by advisor A, one of them unreached
         self.assertEqual(self.followup_plan.actual_count, 3)
         self.assertEqual(self.followup_plan.progress, 60.0)
+        self._assert_report_matches(self.followup_plan)
         self.assertFalse(self.followup_plan.is_behind, "3 reaches the minimum of 3")
 
     def test_activity_plan_counts_distinct_reached_customers(self):
@@ -57,6 +58,7 @@ class TestWorkPlan(StaffCase):
         self._followup(self.advisor_a, due=-7, done=-7)  # customer A again
         # customer A (twice) and the other customer; the unreached one is left out
         self.assertEqual(plan.actual_count, 2)
+        self._assert_report_matches(plan)
 
     def test_activity_plan_counts_campaign_responses_when_installed(self):
         if "autocrm.campaign.target" not in self.env:
@@ -102,6 +104,7 @@ class TestWorkPlan(StaffCase):
         # customer A and the other customer from follow-ups, the third customer
         # from the campaign; customer A is counted once
         self.assertEqual(plan.actual_count, 3)
+        self._assert_report_matches(plan)
 
     def test_service_plan_counts_visits_and_revenue(self):
         vehicle = self._vehicle()
@@ -129,6 +132,18 @@ class TestWorkPlan(StaffCase):
             (dealer_plan.actual_count, dealer_plan.revenue_actual), (2, 500.0)
         )
         self.assertEqual((own_plan.actual_count, own_plan.revenue_actual), (1, 300.0))
+        self._assert_report_matches(dealer_plan | own_plan)
+
+    def _assert_report_matches(self, plans):
+        """The SQL analysis counts as the plans' own fields do."""
+        self.env.flush_all()
+        rows = self.env["autocrm.work.plan.report"].search(
+            [("plan_id", "in", plans.ids)]
+        )
+        self.assertEqual(
+            {row.plan_id: (row.actual_count, row.revenue_actual) for row in rows},
+            {plan: (plan.actual_count, plan.revenue_actual) for plan in plans},
+        )
 
     def test_minimum_above_target_refused(self):
         with self.assertRaises(ValidationError):

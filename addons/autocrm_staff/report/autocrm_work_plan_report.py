@@ -1,0 +1,101 @@
+from odoo import fields, models
+from odoo.tools import SQL
+
+
+class AutocrmWorkPlanReport(models.Model):
+    """Work plans against their actual figures, for pivots and graphs: one row per
+    plan, its actual count and revenue counted live in SQL the same way as the
+    plan's own fields (autocrm.work.plan._count_actuals)."""
+
+    _name = "autocrm.work.plan.report"
+    _description = "Work Plan Analysis"
+    _auto = False
+    _order = "date_start desc, id desc"
+    _rec_name = "plan_id"
+
+    plan_id = fields.Many2one("autocrm.work.plan", string="Work Plan", readonly=True)
+    plan_type = fields.Selection(
+        lambda self: self.env["autocrm.work.plan"]
+        ._fields["plan_type"]
+        ._description_selection(self.env),
+        string="Type",
+        readonly=True,
+    )
+    company_id = fields.Many2one("res.company", string="Dealership", readonly=True)
+    user_id = fields.Many2one("res.users", string="Staff Member", readonly=True)
+    date_start = fields.Date(string="Start", readonly=True)
+    date_end = fields.Date(string="End", readonly=True)
+    target_count = fields.Integer(string="Planned", readonly=True)
+    minimum_count = fields.Integer(string="Minimum", readonly=True)
+    actual_count = fields.Integer(string="Actual", readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    revenue_target = fields.Monetary(readonly=True)
+    revenue_actual = fields.Monetary(readonly=True)
+
+    @property
+    def _table_query(self):
+        return SQL(
+            """
+            SELECT p.id, p.id AS plan_id, p.plan_type, p.company_id, p.user_id,
+                   p.date_start, p.date_end, p.target_count, p.minimum_count,
+                   p.revenue_target,
+                   CASE p.plan_type
+                       WHEN 'followup' THEN (
+                           SELECT count(*)
+                             FROM autocrm_followup f
+                            WHERE f.state = 'done'
+                              AND f.user_id = p.user_id
+                              AND f.company_id = p.company_id
+                              AND f.done_date BETWEEN p.date_start AND p.date_end)
+                       WHEN 'activity' THEN (
+                           SELECT count(DISTINCT reached.partner_id)
+                             FROM (%(reached)s) reached)
+                       WHEN 'service' THEN visits.visit_count
+                   END AS actual_count,
+                   CASE WHEN p.plan_type = 'service'
+                        THEN visits.revenue ELSE 0 END AS revenue_actual
+              FROM autocrm_work_plan p
+              LEFT JOIN LATERAL (
+                  SELECT count(*) AS visit_count,
+                         COALESCE(sum(r.autocrm_revenue), 0) AS revenue
+                    FROM repair_order r
+                   WHERE p.plan_type = 'service'
+                     AND r.state = 'done'
+                     AND r.company_id = p.company_id
+                     AND (p.user_id IS NULL OR r.user_id = p.user_id)
+                     AND r.visit_date BETWEEN p.date_start AND p.date_end
+              ) visits ON TRUE
+            """,
+            reached=self._reached_query(),
+        )
+
+    def _reached_query(self):
+        """The customers an activity plan's staff member reached (columns:
+        partner_id), correlated with the plan ``p``."""
+        queries = [
+            SQL(
+                """
+                SELECT f.partner_id
+                  FROM autocrm_followup f
+                 WHERE f.state = 'done' AND f.reached
+                   AND f.user_id = p.user_id
+                   AND f.company_id = p.company_id
+                   AND f.done_date BETWEEN p.date_start AND p.date_end
+                """
+            )
+        ]
+        if self.env["autocrm.work.plan"]._campaign_partner_rows_available():
+            queries.append(
+                SQL(
+                    """
+                SELECT t.partner_id
+                  FROM autocrm_campaign_target t
+                  JOIN autocrm_campaign c ON c.id = t.campaign_id
+                 WHERE t.responded
+                   AND c.user_id = p.user_id
+                   AND t.company_id = p.company_id
+                   AND t.response_date BETWEEN p.date_start AND p.date_end
+                    """
+                )
+            )
+        return SQL(" UNION ALL ").join(queries)
