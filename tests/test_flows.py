@@ -90,6 +90,57 @@ class TestFlows(unittest.TestCase):
             self.client("sh02.advisor"), "autocrm.complaint", complaint_ids[0]
         )
 
+    def test_first_maintenance_claim_reviewed_called_back_and_paid(self):
+        """BJ01's first-maintenance claim (demo: submitted) goes through the OEM:
+        the dealer cannot decide it, the reviewer approves, the OEM calls the
+        customer back and hears they paid for the free service, the claim is
+        flagged for the reviewer, who pays it."""
+        Claim = "autocrm.warranty.claim"
+        visit = self.admin.ref("autocrm_warranty.repair_order_first_service_bj01")
+        advisor = self.client("bj01.advisor")
+        claim_ids = advisor.call(Claim, "search", [("repair_id", "=", visit)])
+        self.assertEqual(len(claim_ids), 1)
+        [claim] = advisor.call(Claim, "read", claim_ids, ["state", "claim_type"])
+        self.assertEqual(
+            (claim["state"], claim["claim_type"]), ("submitted", "first_maintenance")
+        )
+        with self.assertRaises(RpcError) as caught:
+            advisor.call(Claim, "action_approve", claim_ids)
+        self.assertEqual(
+            caught.exception.error["data"]["name"], "odoo.exceptions.AccessError"
+        )
+        self.assert_hidden_from(self.client("sh02.advisor"), Claim, claim_ids[0])
+
+        reviewer = self.client("oem.claims")
+        reviewer.call(Claim, "action_approve", claim_ids)
+        oem = self.client("oem.crm")
+        callback_ids = oem.call(
+            "autocrm.followup",
+            "search",
+            [
+                ("followup_type", "=", "oem_callback"),
+                ("res_model", "=", Claim),
+                ("res_id", "=", claim_ids[0]),
+            ],
+        )
+        self.assertEqual(len(callback_ids), 1, "approval plans the OEM call-back")
+        oem.call(
+            "autocrm.followup",
+            "write",
+            callback_ids,
+            {"reached": True, "satisfaction": "4", "customer_paid": True},
+        )
+        oem.call("autocrm.followup", "action_done", callback_ids)
+        [claim] = reviewer.call(Claim, "read", claim_ids, ["fraud_flag_ids"])
+        flags = reviewer.call(
+            "autocrm.warranty.fraud.flag", "read", claim["fraud_flag_ids"], ["code"]
+        )
+        self.assertIn("customer_paid", {flag["code"] for flag in flags})
+
+        reviewer.call(Claim, "action_pay", claim_ids)
+        [claim] = advisor.call(Claim, "read", claim_ids, ["state"])
+        self.assertEqual(claim["state"], "paid")
+
 
 if __name__ == "__main__":
     unittest.main()
