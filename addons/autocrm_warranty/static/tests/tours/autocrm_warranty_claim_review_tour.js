@@ -25,7 +25,7 @@ registry.category("web_tour.tours").add("autocrm_warranty_claim_submit_tour", {
         },
         {
             content: "Open the draft claim",
-            trigger: ".o_list_view .o_data_row td:contains(Draft)",
+            trigger: ".o_list_view .o_data_row td[name=name]",
             run: "click",
         },
         {
@@ -36,7 +36,7 @@ registry.category("web_tour.tours").add("autocrm_warranty_claim_submit_tour", {
         {
             content: "It is submitted",
             trigger:
-                ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Submitted)",
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value=submitted]",
         },
     ],
 });
@@ -76,7 +76,7 @@ registry.category("web_tour.tours").add("autocrm_warranty_claim_review_tour", {
         {
             content: "It is approved",
             trigger:
-                ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Approved)",
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value=approved]",
         },
     ],
 });
