@@ -3,7 +3,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_compare, format_amount
 
 OEM_GROUP = "autocrm_customer.group_oem_user"
@@ -111,6 +111,18 @@ class AutocrmPartReturn(models.Model):
         for part_return in self:
             part_return.line_count = len(part_return.line_ids)
             part_return.quantity_total = sum(part_return.line_ids.mapped("quantity"))
+
+    @api.constrains("company_id")
+    def _check_company_is_dealer(self):
+        for part_return in self:
+            if part_return.company_id.autocrm_role != "dealer":
+                raise ValidationError(
+                    self.env._(
+                        "%(company)s is not a dealership: used parts are returned by "
+                        "dealerships to the OEM.",
+                        company=part_return.company_id.name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

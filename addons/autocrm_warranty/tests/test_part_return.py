@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common_part_return import PartReturnCase
@@ -96,6 +96,10 @@ class TestPartReturn(PartReturnCase):
         self.env.invalidate_all()
         with self.assertRaises(AccessError):
             receipt.with_user(self.advisor_a).read(["name"])
+
+    def test_only_dealerships_return_parts(self):
+        with self.assertRaisesRegex(ValidationError, "is not a dealership"):
+            self.Return.create({"company_id": self.oem.id})
 
     def test_ship_refuses_empty_or_shipped_returns(self):
         part_return = self.Return.with_user(self.advisor_a).create({})
