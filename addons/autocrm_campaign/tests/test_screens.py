@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.tests import tagged
 
 from odoo.addons.autocrm_customer.tests.common import AutocrmCase
@@ -7,6 +8,13 @@ from odoo.addons.autocrm_customer.tests.common import AutocrmCase
 class TestCampaignScreens(AutocrmCase):
     """Every screen of the campaign, recall and satisfaction menus opens for a
     dealer's staff and manager and for the OEM, as the web client loads it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # an OEM user works in every dealership of the network (the demo's too)
+        dealers = cls.env["res.company"].search([("autocrm_role", "!=", False)])
+        cls.oem_user.company_ids = [Command.link(dealer.id) for dealer in dealers]
 
     def test_screens_open(self):
         menus = self.env["ir.ui.menu"].search(

@@ -48,17 +48,18 @@ class AutocrmRecallImportVin(models.TransientModel):
             raise UserError(
                 self.env._("No VIN found: paste the VINs or choose a file with them.")
             )
-        invalid = [vin for vin in vins if vin_problem(self.env, vin)]
-        valid = [vin for vin in vins if vin not in invalid]
         # as superuser: the OEM's list names vehicles of every dealership; only
         # their ids are used
         vehicles = (
             self.env["autocrm.vehicle"]
             .sudo()
             .with_context(active_test=False)
-            .search([("vin", "in", valid)])
+            .search([("vin", "in", vins)])
         )
-        unknown = sorted(set(valid) - set(vehicles.mapped("vin")))
+        not_found = set(vins) - set(vehicles.mapped("vin"))
+        # a VIN not in the archive is either mistyped (invalid) or unknown
+        invalid = sorted(vin for vin in not_found if vin_problem(self.env, vin))
+        unknown = sorted(not_found - set(invalid))
         added = recall._add_vehicles(vehicles.ids)
         message = self.env._(
             "VIN import: %(added)s vehicles added, %(known)s already listed, "
