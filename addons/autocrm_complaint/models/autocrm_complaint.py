@@ -463,7 +463,9 @@ class AutocrmComplaint(models.Model):
         return self._move_to("closed")
 
     def action_reopen(self):
-        return self._move_to("in_progress")
+        """Back to In Progress: a resolved complaint the customer is not done
+        with, or (for a dealer manager or the OEM) a closed one."""
+        return self._move_to("in_progress", backwards=True)
 
     def action_open_complaint_followup(self):
         self.ensure_one()
@@ -483,7 +485,17 @@ class AutocrmComplaint(models.Model):
             "view_mode": "form",
         }
 
-    def _move_to(self, phase):
+    def _move_to(self, phase, backwards=False):
+        """Move the complaints to the first stage of ``phase``: forward only (the
+        buttons never undo a step), or backward only to reopen."""
+        rank = PHASE_ORDER[phase]
+        complaints = self.filtered(
+            lambda c: PHASE_ORDER[c.phase] > rank
+            if backwards
+            else PHASE_ORDER[c.phase] < rank
+        )
+        if not complaints:
+            return True
         stage = self.env["autocrm.complaint.stage"].search(
             [("phase", "=", phase)], order="sequence, id", limit=1
         )
@@ -496,7 +508,7 @@ class AutocrmComplaint(models.Model):
                     ],
                 )
             )
-        self.write({"stage_id": stage.id})
+        complaints.write({"stage_id": stage.id})
         return True
 
     def _is_workflow(self):

@@ -176,3 +176,12 @@ class TestComplaint(ComplaintCase):
             .with_user(self.advisor_b)
             .search([("id", "=", log.id)])
         )
+
+    def test_buttons_never_undo_a_step(self):
+        complaint = self._complaint(hours_ago=2, resolution="Refunded.")
+        complaint.with_user(self.advisor_a).action_resolve()
+        complaint.with_user(self.advisor_a).action_acknowledge()
+        complaint.with_user(self.advisor_a).action_start()
+        self.assertEqual(complaint.phase, "resolved")
+        complaint.with_user(self.advisor_a).action_reopen()
+        self.assertEqual(complaint.phase, "in_progress")
