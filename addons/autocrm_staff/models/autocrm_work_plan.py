@@ -230,28 +230,29 @@ class AutocrmWorkPlan(models.Model):
             ["company_id", "user_id", "done_date:day"],
             ["__count"],
         )
+        days = defaultdict(list)
+        for company, user, day, count in groups:
+            days[company.id, user.id].append((day, count))
         for plan in self:
             counts[plan.id] = sum(
                 count
-                for company, user, day, count in groups
-                if company == plan.company_id
-                and user == plan.user_id
-                and plan.date_start <= day <= plan.date_end
+                for day, count in days[plan.company_id.id, plan.user_id.id]
+                if plan.date_start <= day <= plan.date_end
             )
 
     def _count_reached_customers(self, counts):
         """Distinct customers the staff member reached in the period: done
         follow-ups where the customer was spoken to and, when autocrm_campaign is
         installed, the customers who responded to the campaigns they run."""
-        rows = self._activity_partner_rows()
+        days = defaultdict(list)
+        for company_id, user_id, day, partner_id in self._activity_partner_rows():
+            days[company_id, user_id].append((day, partner_id))
         for plan in self:
             counts[plan.id] = len(
                 {
                     partner_id
-                    for company_id, user_id, day, partner_id in rows
-                    if company_id == plan.company_id.id
-                    and user_id == plan.user_id.id
-                    and plan.date_start <= day <= plan.date_end
+                    for day, partner_id in days[plan.company_id.id, plan.user_id.id]
+                    if plan.date_start <= day <= plan.date_end
                 }
             )
 
@@ -316,13 +317,15 @@ class AutocrmWorkPlan(models.Model):
             ["company_id", "user_id", "visit_date:day"],
             ["__count", "autocrm_revenue:sum"],
         )
+        days = defaultdict(list)
+        for company, user, day, count, revenue in groups:
+            if user:
+                days[company.id, user.id].append((day, count, revenue))
+            # a plan without staff member counts the whole dealership's visits
+            days[company.id, False].append((day, count, revenue))
         for plan in self:
-            for company, user, day, count, revenue in groups:
-                if (
-                    company == plan.company_id
-                    and (not plan.user_id or user == plan.user_id)
-                    and plan.date_start <= day <= plan.date_end
-                ):
+            for day, count, revenue in days[plan.company_id.id, plan.user_id.id]:
+                if plan.date_start <= day <= plan.date_end:
                     counts[plan.id] += count
                     revenues[plan.id] += revenue
 
