@@ -163,6 +163,11 @@ class AutocrmPartReturn(models.Model):
                 )
             )
 
+    def unlink(self):
+        # through the lines, so that their parts leave the used-part location
+        self.filtered(lambda r: r.state == "draft").line_ids.unlink()
+        return super().unlink()
+
     # ------------------------------------------------------------------
     # Checks
     # ------------------------------------------------------------------
