@@ -1,4 +1,7 @@
 from odoo import api, fields, models
+from odoo.tools import str2bool
+
+CSI_AUTO_INVITE_PARAM = "autocrm_campaign.csi_auto_invite"
 
 
 class RepairOrder(models.Model):
@@ -45,6 +48,14 @@ class RepairOrder(models.Model):
             .campaign_id
         )
         campaigns._update_responses()
+        auto_invite = (
+            self.env["ir.config_parameter"].sudo().get_param(CSI_AUTO_INVITE_PARAM)
+        )
+        if str2bool(auto_invite or "0", False):
+            # as superuser: the invitations of visits already invited are left out
+            self.filtered(
+                lambda r: r.partner_id and not r.sudo().autocrm_survey_input_ids
+            ).action_send_csi_survey()
 
     def action_send_csi_survey(self):
         """Invite the customer to the service satisfaction (CSI) survey."""

@@ -95,3 +95,19 @@ class TestSatisfactionSurvey(CampaignCase):
         self.assertFalse(ReportB.search([]))
         with self.assertRaises(AccessError):
             ReportB.browse(row.id).read(["score"])
+
+    def test_automatic_csi_invitation_when_enabled(self):
+        self.env["ir.config_parameter"].set_param(
+            "autocrm_campaign.csi_auto_invite", "True"
+        )
+        visit = self._done_visits(
+            self.dealer_a,
+            [self._visit(self.customer_a, 0, self._days_ago(0), self.vehicle_a)],
+        )
+        answer = visit.sudo().autocrm_survey_input_ids
+        self.assertEqual(answer.survey_id, self.csi)
+        self.assertEqual(answer.autocrm_company_id, self.dealer_a)
+        self.assertFalse(
+            self.visit.sudo().autocrm_survey_input_ids,
+            "visits done before it was enabled are not invited",
+        )

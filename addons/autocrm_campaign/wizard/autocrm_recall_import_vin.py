@@ -1,6 +1,8 @@
 import base64
 import re
 
+from markupsafe import Markup
+
 from odoo import fields, models
 from odoo.exceptions import UserError
 
@@ -69,16 +71,16 @@ class AutocrmRecallImportVin(models.TransientModel):
             unknown=len(unknown),
             invalid=len(invalid),
         )
-        details = ""
+        details = []
         if unknown:
-            details += "\n" + self.env._(
-                "Unknown VINs: %(vins)s", vins=", ".join(unknown[:200])
+            details.append(
+                self.env._("Unknown VINs: %(vins)s", vins=", ".join(unknown[:200]))
             )
         if invalid:
-            details += "\n" + self.env._(
-                "Invalid VINs: %(vins)s", vins=", ".join(invalid[:200])
+            details.append(
+                self.env._("Invalid VINs: %(vins)s", vins=", ".join(invalid[:200]))
             )
-        recall.message_post(body=message + details)
+        recall.message_post(body=Markup("<br/>").join([message, *details]))
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
