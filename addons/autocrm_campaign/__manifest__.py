@@ -1,6 +1,7 @@
 {
     "name": "After-Sales CRM: Retention and Campaigns",
-    "summary": "Retention and win-back cases for customers lost or about to be lost",
+    "summary": "Retention and win-back, campaigns with ROI, SSI/CSI satisfaction "
+    "surveys and safety recalls",
     "version": "18.0.1.0.0",
     "license": "LGPL-3",
     "author": "AutoCRM",
