@@ -76,10 +76,12 @@ class AutocrmComplaintDeadline(models.Model):
         return res
 
     def _recompute_open_complaints(self):
-        """New deadlines apply to the open complaints of their priorities."""
+        """New deadlines apply to the complaints of their priorities not resolved
+        yet; those resolved keep the deadlines they were handled against."""
         Complaint = self.env["autocrm.complaint"]
+        # as superuser: the deadlines are the network's, whoever changes them
         complaints = Complaint.sudo().search(
-            [("priority", "in", self.mapped("priority")), ("phase", "!=", "closed")]
+            [("priority", "in", self.mapped("priority")), ("resolved_at", "=", False)]
         )
-        for fname in ("acknowledge_deadline", "deadline"):
+        for fname in ("acknowledge_deadline", "deadline", "is_late"):
             self.env.add_to_compute(Complaint._fields[fname], complaints)

@@ -49,6 +49,9 @@ class TestComplaint(ComplaintCase):
 
     def test_oem_manager_changes_deadlines_of_open_complaints(self):
         open_complaint = self._complaint()
+        acknowledged_in_5_hours = self._complaint(hours_ago=5)
+        acknowledged_in_5_hours.action_acknowledge()
+        self.assertFalse(acknowledged_in_5_hours.is_late)
         deadline = self.env.ref("autocrm_complaint.autocrm_complaint_deadline_1")
         deadline.with_user(self.oem_manager).write(
             {"hours_to_acknowledge": 1, "hours_to_resolve": 12}
@@ -60,6 +63,7 @@ class TestComplaint(ComplaintCase):
         self.assertEqual(
             open_complaint.deadline, open_complaint.received_at + timedelta(hours=12)
         )
+        self.assertTrue(acknowledged_in_5_hours.is_late)
         with self.assertRaises(ValidationError):
             deadline.with_user(self.oem_manager).write({"hours_to_acknowledge": 20})
         with self.assertRaises(UserError):

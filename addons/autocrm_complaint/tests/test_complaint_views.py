@@ -22,10 +22,16 @@ class TestComplaintViews(ComplaintCase):
                 action = self.env.ref(xmlid)
                 Model = self.env[action.res_model].with_user(user)
                 views = [[False, kind] for kind in action.view_mode.split(",")]
-                Model.get_views(views + [[False, "search"]], {"toolbar": True})
+                result = Model.get_views(views + [[False, "search"]], {"toolbar": True})
                 records = Model.web_search_read([], {"display_name": {}}, limit=80)[
                     "records"
                 ]
+                if records:
+                    # open the first one with every field its views show
+                    fields = result["models"][action.res_model]["fields"]
+                    Model.browse(records[0]["id"]).web_read(
+                        {fname: {} for fname in fields}
+                    )
                 if action.res_model == "autocrm.complaint":
                     self.assertTrue(records, (xmlid, user.login))
         kanban = self.Complaint.with_user(self.advisor_a).web_search_read(
