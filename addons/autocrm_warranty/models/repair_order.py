@@ -42,52 +42,81 @@ class RepairOrder(models.Model):
             repair.warranty_claim_count = counts.get(repair, 0)
 
     def action_repair_done(self):
-        first = self.filtered(lambda r: r.visit_type == "first_maintenance")
-        for repair in first:
-            repair._check_first_service_eligible()
+        """Closing a first maintenance registers it when it is eligible: the
+        vehicle is marked and the claim to the OEM drafted. The workshop may always
+        close the order; when it is not eligible, a note on the order says why, and
+        Register First Maintenance tells it again once the data is fixed."""
         res = super().action_repair_done()
-        first._register_first_service()
+        eligible = self.browse()
+        for repair in self.filtered(lambda r: r.visit_type == "first_maintenance"):
+            problem = repair._first_service_problem()
+            if problem:
+                repair.message_post(
+                    body=self.env._(
+                        "No first-maintenance claim was drafted: %(problem)s",
+                        problem=problem,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+            else:
+                eligible |= repair
+        eligible._register_first_service()
         return res
 
-    def _check_first_service_eligible(self):
-        """A free first maintenance needs a form number and a vehicle sold no longer
-        ago than the policy's months, read between its minimum and maximum km, not
-        serviced free before."""
+    def action_register_first_service(self):
+        """Register a closed first maintenance once its form number or vehicle data
+        is complete; say what is still wrong otherwise."""
+        for repair in self:
+            if repair.state != "done" or repair.visit_type != "first_maintenance":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is not a closed first maintenance.", name=repair.name
+                    )
+                )
+            if repair.warranty_claim_ids:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is already registered: see its claim.",
+                        name=repair.name,
+                    )
+                )
+            problem = repair._first_service_problem()
+            if problem:
+                raise UserError(problem)
+        self._register_first_service()
+        return True
+
+    def _first_service_problem(self):
+        """Why this visit is no free first maintenance, or None. It needs a form
+        number and a vehicle sold no longer ago than the policy's months, read
+        between its minimum and maximum km, not serviced free before."""
         self.ensure_one()
         if not self.vehicle_id:
-            raise UserError(
-                self.env._(
-                    "%(name)s is a first maintenance: choose the vehicle.",
-                    name=self.name,
-                )
+            return self.env._(
+                "%(name)s is a first maintenance: choose the vehicle.",
+                name=self.name,
             )
         if not self.first_service_form_number:
-            raise UserError(
-                self.env._(
-                    "%(name)s is a first maintenance: enter the number of the two-part "
-                    "first-maintenance form before closing it.",
-                    name=self.name,
-                )
+            return self.env._(
+                "%(name)s is a first maintenance: enter the number of the two-part "
+                "first-maintenance form, then click Register First Maintenance.",
+                name=self.name,
             )
         # as superuser: the rule looks at the vehicle's sale and history at every
         # dealership; the messages name only dates and km
         vehicle = self.vehicle_id.sudo()
         if vehicle.first_service_done:
-            raise UserError(
-                self.env._(
-                    "%(vehicle)s already had its free first maintenance (form "
-                    "%(form)s): record this visit as a maintenance.",
-                    vehicle=vehicle.display_name,
-                    form=vehicle.first_service_form_number or "",
-                )
+            return self.env._(
+                "%(vehicle)s already had its free first maintenance (form "
+                "%(form)s): record this visit as a maintenance.",
+                vehicle=vehicle.display_name,
+                form=vehicle.first_service_form_number or "",
             )
         if not vehicle.sale_date:
-            raise UserError(
-                self.env._(
-                    "%(vehicle)s has no sale date: the first maintenance cannot be "
-                    "checked. Ask the OEM to complete the vehicle's record.",
-                    vehicle=vehicle.display_name,
-                )
+            return self.env._(
+                "%(vehicle)s has no sale date: the first maintenance cannot be "
+                "checked. Ask the OEM to complete the vehicle's record.",
+                vehicle=vehicle.display_name,
             )
         policy = (
             self.env["autocrm.warranty.policy"]
@@ -97,30 +126,27 @@ class RepairOrder(models.Model):
         visit_date = self.visit_date or fields.Date.context_today(self)
         due = vehicle.sale_date + relativedelta(months=policy.first_service_months)
         if visit_date > due:
-            raise UserError(
-                self.env._(
-                    "%(vehicle)s was sold on %(sale)s: the free first maintenance "
-                    "was due within %(months)s months, by %(due)s. Record this visit "
-                    "as a maintenance.",
-                    vehicle=vehicle.display_name,
-                    sale=vehicle.sale_date,
-                    months=policy.first_service_months,
-                    due=due,
-                )
+            return self.env._(
+                "%(vehicle)s was sold on %(sale)s: the free first maintenance "
+                "was due within %(months)s months, by %(due)s. Record this visit "
+                "as a maintenance.",
+                vehicle=vehicle.display_name,
+                sale=vehicle.sale_date,
+                months=policy.first_service_months,
+                due=due,
             )
         if not (
             policy.first_service_km_min <= self.odometer <= policy.first_service_km_max
         ):
-            raise UserError(
-                self.env._(
-                    "%(vehicle)s reads %(km)s km: the free first maintenance is done "
-                    "between %(min)s and %(max)s km.",
-                    vehicle=vehicle.display_name,
-                    km=self.odometer,
-                    min=policy.first_service_km_min,
-                    max=policy.first_service_km_max,
-                )
+            return self.env._(
+                "%(vehicle)s reads %(km)s km: the free first maintenance is done "
+                "between %(min)s and %(max)s km.",
+                vehicle=vehicle.display_name,
+                km=self.odometer,
+                min=policy.first_service_km_min,
+                max=policy.first_service_km_max,
             )
+        return None
 
     def _register_first_service(self):
         """Mark the vehicles' first maintenance done and draft the claims to the

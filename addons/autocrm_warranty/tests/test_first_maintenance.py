@@ -74,25 +74,41 @@ class TestFirstMaintenance(WarrantyCase):
         self.assertEqual(repair.warranty_claim_ids.company_id, self.dealer_b)
 
     def test_not_eligible(self):
+        """The workshop closes the order; no claim is drafted and a note (and the
+        Register button) says why."""
         self.vehicle_a.sale_date = self.today - timedelta(days=250)
         repair = self._visit(odometer=4500, form="FM-0002")
+        repair.action_repair_end()
+        self.assertEqual(repair.state, "done")
+        self.assertFalse(repair.warranty_claim_ids)
+        self.assertFalse(self.vehicle_a.first_service_done)
+        self.assertIn("within 6 months", repair.message_ids[0].body)
         with self.assertRaisesRegex(UserError, "within 6 months"):
-            repair.action_repair_end()
+            repair.action_register_first_service()
         self.vehicle_a.sale_date = self.today - timedelta(days=60)
         repair = self._visit(odometer=6000)
+        repair.action_repair_end()
         with self.assertRaisesRegex(UserError, "between 3000 and 5000 km"):
-            repair.action_repair_end()
+            repair.action_register_first_service()
         self.assertFalse(self.vehicle_a.first_service_done)
 
-    def test_only_once_and_form_required(self):
+    def test_only_once_and_form_number_later(self):
         repair = self._visit(form=False)
-        with self.assertRaisesRegex(UserError, "two-part"):
-            repair.action_repair_end()
-        repair.first_service_form_number = "FM-0003"
         repair.action_repair_end()
+        self.assertFalse(repair.warranty_claim_ids)
+        with self.assertRaisesRegex(UserError, "two-part"):
+            repair.action_register_first_service()
+        repair.first_service_form_number = "FM-0003"
+        repair.action_register_first_service()
+        self.assertEqual(repair.warranty_claim_ids.claim_type, "first_maintenance")
+        self.assertTrue(self.vehicle_a.first_service_done)
+        with self.assertRaisesRegex(UserError, "already registered"):
+            repair.action_register_first_service()
         again = self._visit(odometer=4800, form="FM-0004")
+        again.action_repair_end()
+        self.assertFalse(again.warranty_claim_ids)
         with self.assertRaisesRegex(UserError, "already had its free first"):
-            again.action_repair_end()
+            again.action_register_first_service()
 
     def test_form_number_unique(self):
         self._visit(form="FM-0005")
