@@ -5,9 +5,10 @@ from psycopg2.errors import SerializationFailure
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
-from odoo.tools.sql import index_exists
+from odoo.tools.sql import create_index, index_exists
 
 OPEN_CASE_INDEX = "autocrm_retention_case_open_uniq"
+CUSTOMER_CASE_INDEX = "autocrm_retention_case_partner_company_index"
 ACTIVITY_TYPE_XMLID = "autocrm_campaign.mail_activity_type_retention"
 ACTIVITY_DAYS_PARAM = "autocrm_campaign.churn_activity_days"
 DEFAULT_ACTIVITY_DAYS = 30
@@ -150,6 +151,16 @@ class AutocrmRetentionCase(models.Model):
                     SQL.identifier(self._table),
                 )
             )
+        # The cases of a customer at a dealership, open or closed, by last visit:
+        # what churn detection looks up for each customer. Without it, a first run
+        # into an empty table (no statistics yet) was planned on the dealership
+        # index, reading every case of the dealership for each customer.
+        create_index(
+            self.env.cr,
+            CUSTOMER_CASE_INDEX,
+            self._table,
+            ["partner_id", "company_id", "last_visit_date"],
+        )
 
     @api.depends("last_visit_date")
     def _compute_months_without_visit(self):
