@@ -246,3 +246,26 @@ class TestCampaign(CampaignCase):
             target.write({"responded": True})
         target.write({"contacted": True, "note": "Will come on Saturday"})
         self.assertTrue(target.contacted)
+
+    def test_vehicle_age_search(self):
+        Vehicle = self.env["autocrm.vehicle"]
+        mine = self.vehicle_a | self.vehicle_a2 | self.vehicle_b
+        self.vehicle_a.sale_date = self.today - relativedelta(years=1, days=3)
+
+        def ages(operator, value):
+            return Vehicle.search(
+                [("age_years", operator, value), ("id", "in", mine.ids)]
+            )
+
+        self.assertEqual(self.vehicle_a.age_years, 1)
+        self.assertEqual(self.vehicle_a2.age_years, 6)
+        self.assertEqual(ages("=", 1), self.vehicle_a | self.vehicle_b)
+        self.assertEqual(ages("<", 2), self.vehicle_a | self.vehicle_b)
+        self.assertEqual(ages("<=", 1), self.vehicle_a | self.vehicle_b)
+        self.assertEqual(ages(">", 5), self.vehicle_a2)
+        self.assertEqual(ages(">=", 6), self.vehicle_a2)
+        self.assertFalse(ages(">=", 7))
+
+    def test_dealer_cannot_organise_a_network_campaign(self):
+        with self.assertRaises(AccessError):
+            self._campaign(self.advisor_a, company_id=self.oem.id)
