@@ -117,7 +117,15 @@ class AutocrmWorkPlan(models.Model):
     )
     color = fields.Integer(compute="_compute_actuals")
 
-    @api.depends("plan_type", "company_id", "user_id", "date_start", "date_end")
+    @api.depends(
+        "plan_type",
+        "company_id",
+        "user_id",
+        "date_start",
+        "date_end",
+        "target_count",
+        "minimum_count",
+    )
     def _compute_actuals(self):
         counts, revenues = self._count_actuals()
         warning_limit = fields.Date.context_today(self) + timedelta(
