@@ -2,6 +2,9 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.osv import expression
+from odoo.tools import str2bool
+
+SSI_AUTO_INVITE_PARAM = "autocrm_campaign.ssi_auto_invite"
 
 # vehicle age in whole years (operator on the age) → operator on the start date
 AGE_OPERATORS = {">=": "<=", "<": ">"}
@@ -79,6 +82,28 @@ class AutocrmVehicle(models.Model):
             )
             vehicle.open_recall_count = len(mine)
             vehicle.open_recall_names = ", ".join(mine.recall_id.mapped("name"))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vehicles = super().create(vals_list)
+        vehicles.filtered(lambda v: v.sale_date and v.partner_id)._autocrm_auto_ssi()
+        return vehicles
+
+    def write(self, vals):
+        unsold = self.browse()
+        if vals.get("sale_date"):
+            unsold = self.filtered(lambda v: not v.sale_date)
+        res = super().write(vals)
+        if unsold:
+            unsold.filtered("partner_id")._autocrm_auto_ssi()
+        return res
+
+    def _autocrm_auto_ssi(self):
+        """Invite the owners of newly sold vehicles to the SSI survey, when the
+        system parameter asks for it."""
+        param = self.env["ir.config_parameter"].sudo().get_param(SSI_AUTO_INVITE_PARAM)
+        if self and str2bool(param or "0", False):
+            self.action_send_ssi_survey()
 
     def action_view_recalls(self):
         self.ensure_one()

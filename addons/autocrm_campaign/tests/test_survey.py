@@ -111,3 +111,16 @@ class TestSatisfactionSurvey(CampaignCase):
             self.visit.sudo().autocrm_survey_input_ids,
             "visits done before it was enabled are not invited",
         )
+
+    def test_automatic_ssi_invitation_when_enabled(self):
+        self.env["ir.config_parameter"].set_param(
+            "autocrm_campaign.ssi_auto_invite", "True"
+        )
+        self.vehicle_b.sale_date = False
+        self.vehicle_b.sale_date = self._days_ago(1)
+        answer = self.env["survey.user_input"].search(
+            [("autocrm_vehicle_id", "=", self.vehicle_b.id)]
+        )
+        self.assertEqual(answer.survey_id, self.ssi)
+        self.assertEqual(answer.partner_id, self.customer_b)
+        self.assertEqual(answer.autocrm_company_id, self.dealer_b)
