@@ -147,6 +147,11 @@ class AutocrmCampaign(models.Model):
         aggregator="avg",
         help="(Revenue - Cost) / Cost; 0 while the cost is not known.",
     )
+    can_edit = fields.Boolean(
+        compute="_compute_can_edit",
+        help="The user may change the campaign: a dealership's own, or any for the "
+        "OEM; a dealer sees the OEM's network campaigns read-only.",
+    )
     recall_id = fields.Many2one(
         "autocrm.recall",
         string="Safety Recall",
@@ -180,6 +185,12 @@ class AutocrmCampaign(models.Model):
                 if campaign.cost
                 else 0.0
             )
+
+    @api.depends_context("uid")
+    def _compute_can_edit(self):
+        for campaign in self:
+            origin = campaign._origin
+            campaign.can_edit = not origin or origin.has_access("write")
 
     def _compute_recall_id(self):
         recalls = self.env["autocrm.recall"].search([("campaign_id", "in", self.ids)])
