@@ -130,6 +130,11 @@ class TestRecall(CampaignCase):
         repair = self._visit_of(self.advisor_b, vehicle, "maintenance")
         self.assertEqual(repair.autocrm_open_recall_names, "Fuel pump replacement")
         self.assertEqual(Line.search([]).vehicle_id, self.vehicle_a)
+        oem_lines = self.env["autocrm.recall.vehicle"].with_user(self.oem_user)
+        self.assertEqual(
+            oem_lines.search([("recall_id", "=", self.recall.id)]),
+            self.recall.vehicle_line_ids,
+        )
         # done at dealer B with a recall visit: closed for everyone
         recall_visit = self._visit_of(self.advisor_b, vehicle, "recall")
         self._finish(recall_visit)

@@ -95,6 +95,8 @@ class TestSatisfactionSurvey(CampaignCase):
         self.assertFalse(ReportB.search([]))
         with self.assertRaises(AccessError):
             ReportB.browse(row.id).read(["score"])
+        ReportOem = self.env["autocrm.survey.report.step"].with_user(self.oem_user)
+        self.assertEqual(ReportOem.search([("id", "=", row.id)]).score, 0.0)
 
     def test_automatic_csi_invitation_when_enabled(self):
         self.env["ir.config_parameter"].set_param(
