@@ -36,6 +36,9 @@
         "demo/autocrm_recall_demo.xml",
         "demo/autocrm_retention_case_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["autocrm_campaign/static/tests/tours/*.js"],
+    },
     "development_status": "Alpha",
     "maintainers": ["autocrm"],
     "installable": True,

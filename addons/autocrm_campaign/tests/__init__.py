@@ -6,3 +6,4 @@ from . import test_campaign
 from . import test_recall
 from . import test_survey
 from . import test_screens
+from . import test_tours
