@@ -147,10 +147,9 @@ class AutocrmCampaign(models.Model):
         aggregator="avg",
         help="(Revenue - Cost) / Cost; 0 while the cost is not known.",
     )
-    can_edit = fields.Boolean(
-        compute="_compute_can_edit",
-        help="The user may change the campaign: a dealership's own, or any for the "
-        "OEM; a dealer sees the OEM's network campaigns read-only.",
+    network_read_only = fields.Boolean(
+        compute="_compute_network_read_only",
+        help="A network campaign of the OEM, which dealers see read-only.",
     )
     recall_id = fields.Many2one(
         "autocrm.recall",
@@ -186,11 +185,12 @@ class AutocrmCampaign(models.Model):
                 else 0.0
             )
 
+    @api.depends("is_network")
     @api.depends_context("uid")
-    def _compute_can_edit(self):
+    def _compute_network_read_only(self):
+        is_oem = self.env.user.has_group("autocrm_customer.group_oem_user")
         for campaign in self:
-            origin = campaign._origin
-            campaign.can_edit = not origin or origin.has_access("write")
+            campaign.network_read_only = campaign.is_network and not is_oem
 
     def _compute_recall_id(self):
         recalls = self.env["autocrm.recall"].search([("campaign_id", "in", self.ids)])
@@ -346,7 +346,15 @@ class AutocrmCampaign(models.Model):
             "autocrm_campaign.autocrm_campaign_target_action"
         )
         action["domain"] = [("campaign_id", "=", self.id)]
-        action["context"] = {"default_campaign_id": self.id}
+        # keep the button's filters (e.g. the responders)
+        action["context"] = {
+            "default_campaign_id": self.id,
+            **{
+                key: value
+                for key, value in self.env.context.items()
+                if key.startswith("search_default_")
+            },
+        }
         return action
 
     def action_view_phone_list(self):

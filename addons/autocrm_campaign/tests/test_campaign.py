@@ -180,8 +180,9 @@ class TestCampaign(CampaignCase):
         self.assertEqual(Campaign.browse(campaign.id).name, "Winter check-up")
         with self.assertRaises(AccessError):
             Campaign.browse(campaign.id).write({"cost": 5.0})
-        self.assertFalse(Campaign.browse(campaign.id).can_edit)
-        self.assertTrue(own.with_user(self.advisor_b).can_edit)
+        self.assertTrue(Campaign.browse(campaign.id).network_read_only)
+        self.assertFalse(own.with_user(self.advisor_b).network_read_only)
+        self.assertFalse(campaign.with_user(self.oem_user).network_read_only)
         with self.assertRaises(AccessError):
             Campaign.browse(own.id).read(["name"])
         Target = self.env["autocrm.campaign.target"].with_user(self.advisor_a)
