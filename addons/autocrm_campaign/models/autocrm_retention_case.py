@@ -343,7 +343,10 @@ class AutocrmRetentionCase(models.Model):
         activity_type = self.env.ref(ACTIVITY_TYPE_XMLID)
         model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
-        return (
+        # mail.activity computes its res_name record by record (browse(res_id)):
+        # name the cases in one go now, and compute the names while they are cached
+        cases.mapped("display_name")
+        activities = (
             self.env["mail.activity"]
             .with_context(mail_activity_quick_update=True)
             .create(
@@ -361,6 +364,8 @@ class AutocrmRetentionCase(models.Model):
                 ]
             )
         )
+        activities.mapped("res_name")
+        return activities
 
     # ------------------------------------------------------------------
     # Churn detection

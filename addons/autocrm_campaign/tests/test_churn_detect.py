@@ -234,8 +234,10 @@ class TestChurnDetectQueries(ChurnCase):
     # closing returned and upgrading lost cases, counting and inserting the
     # churned customers, reading the new cases, their activities and followers in
     # one batch each, the refresh of the loyalty analysis (and the two statements
-    # that turn JIT compilation off for the big queries)
-    QUERIES = 21
+    # that turn JIT compilation off for the big queries): 21 with this module
+    # alone, 32 with all five AutoCRM modules installed (their additions to
+    # activities and partners), the same for 3 and for 30 customers
+    QUERIES = 32
 
     def _assert_detect_queries(self, count):
         customers = self.env["res.partner"]
