@@ -32,8 +32,11 @@ class RepairOrder(models.Model):
 
     def _autocrm_on_done(self):
         """A done visit closes the vehicle's open recalls (a recall visit) and may
-        be a campaign response."""
+        be a campaign response; a customer who comes back is retained."""
         self.env["autocrm.recall"]._close_by_repairs(self)
+        # as superuser: only the open cases of these visits' customers at these
+        # visits' dealerships are closed, whoever closes the visit
+        self.env["autocrm.retention.case"].sudo()._close_by_repairs(self)
         # as superuser: the responses of every running campaign targeting these
         # customers are refreshed, whoever closes the visit
         campaigns = (

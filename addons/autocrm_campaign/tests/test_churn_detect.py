@@ -150,6 +150,29 @@ class TestChurnDetect(ChurnCase):
             case, [{"result": "retained", "return_visit_id": visit.id}]
         )
 
+    def test_closing_a_visit_in_the_workshop_retains_the_customer(self):
+        """The advisor closes the returning customer's visit: the case closes at
+        once, not at the next night's run."""
+        self._visit(self.customer_a, self._months_ago(12))
+        self.Case._cron_churn_detect()
+        case = self._cases(self.customer_a)
+        visit = (
+            self.env["repair.order"]
+            .with_user(self.advisor_a)
+            .create(
+                {
+                    "partner_id": self.customer_a.id,
+                    "vehicle_id": self.vehicle_a.id,
+                    "visit_date": self.today,
+                }
+            )
+        )
+        visit.action_repair_start()
+        visit.action_repair_end()
+        self.assertRecordValues(
+            case, [{"result": "retained", "return_visit_id": visit.id}]
+        )
+
     def test_delays_per_dealership(self):
         self.dealer_b.write(
             {"autocrm_churn_at_risk_months": 3, "autocrm_churn_lost_months": 6}
