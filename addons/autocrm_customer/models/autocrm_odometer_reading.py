@@ -18,7 +18,10 @@ class AutocrmOdometerReading(models.Model):
         default=lambda self: self.env.company,
         readonly=True,
     )
-    repair_id = fields.Many2one("repair.order", string="Visit", ondelete="set null")
+    # indexed: deleting a repair order looks up its readings (ON DELETE SET NULL)
+    repair_id = fields.Many2one(
+        "repair.order", string="Visit", ondelete="set null", index="btree_not_null"
+    )
     is_rollback_correction = fields.Boolean(
         string="Roll-back Correction",
         readonly=True,
