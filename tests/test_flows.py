@@ -141,6 +141,68 @@ class TestFlows(unittest.TestCase):
         [claim] = advisor.call(Claim, "read", claim_ids, ["state"])
         self.assertEqual(claim["state"], "paid")
 
+    def test_recall_done_at_another_dealership(self):
+        """A car under the OEM's network recall arrives at a dealership that never
+        served it: found by its VIN, the open recall shows on the vehicle and on the
+        new visit; closing the recall visit completes the car's recall there."""
+        oem = self.client("oem.crm")
+        lines = oem.call(
+            "autocrm.recall.vehicle",
+            "search_read",
+            [("state", "=", "open"), ("recall_id.state", "=", "open")],
+            ["vehicle_id", "vin", "company_id"],
+        )
+        sh02 = self.admin.ref("autocrm_customer.res_company_dealer_sh02")
+        line = next(
+            (ln for ln in lines if ln["company_id"] and ln["company_id"][0] != sh02),
+            None,
+        )
+        self.assertTrue(line, "the demo recall has open cars of other dealerships")
+        vehicle_id = line["vehicle_id"][0]
+
+        advisor = self.client("sh02.advisor")
+        self.assertFalse(
+            advisor.call("autocrm.vehicle", "search", [("id", "=", vehicle_id)])
+        )
+        [lookup] = advisor.call(
+            "autocrm.vehicle.lookup", "create", [{"vin": line["vin"].lower()}]
+        )
+        action = advisor.call("autocrm.vehicle.lookup", "action_lookup", [lookup])
+        self.assertEqual(action["res_id"], vehicle_id)
+        [vehicle] = advisor.call(
+            "autocrm.vehicle", "read", [vehicle_id], ["open_recall_names", "partner_id"]
+        )
+        self.assertTrue(vehicle["open_recall_names"])
+
+        [visit] = advisor.call(
+            "repair.order",
+            "create",
+            [
+                {
+                    "vehicle_id": vehicle_id,
+                    "partner_id": vehicle["partner_id"][0],
+                    "visit_type": "recall",
+                }
+            ],
+        )
+        [read] = advisor.call(
+            "repair.order", "read", [visit], ["autocrm_open_recall_names"]
+        )
+        recalls = vehicle["open_recall_names"]
+        self.assertEqual(read["autocrm_open_recall_names"], recalls)
+        advisor.call("repair.order", "action_repair_start", [visit])
+        advisor.call("repair.order", "action_repair_end", [visit])
+
+        [line] = oem.call(
+            "autocrm.recall.vehicle",
+            "read",
+            [line["id"]],
+            ["state", "repair_id", "done_company_id"],
+        )
+        self.assertEqual(line["state"], "done")
+        self.assertEqual(line["repair_id"][0], visit)
+        self.assertEqual(line["done_company_id"][0], sh02)
+
 
 if __name__ == "__main__":
     unittest.main()
