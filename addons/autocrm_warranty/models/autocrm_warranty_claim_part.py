@@ -15,6 +15,7 @@ class AutocrmWarrantyClaimPart(models.Model):
     _name = "autocrm.warranty.claim.part"
     _description = "Warranty Claim Part Line"
     _order = "claim_id, sequence, id"
+    _rec_names_search = ["claim_id.name", "product_id.default_code", "product_id.name"]
 
     claim_id = fields.Many2one(
         "autocrm.warranty.claim", required=True, index=True, ondelete="cascade"
@@ -69,6 +70,15 @@ class AutocrmWarrantyClaimPart(models.Model):
             "A part line needs a positive quantity.",
         ),
     ]
+
+    @api.depends("claim_id.name", "product_id")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = (
+                f"{line.claim_id.name} · {line.product_id.display_name}"
+                if line.claim_id.name
+                else line.product_id.display_name
+            )
 
     @api.depends("product_id", "quantity")
     def _compute_unit_price(self):

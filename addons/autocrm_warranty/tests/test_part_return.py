@@ -41,6 +41,17 @@ class TestPartReturn(PartReturnCase):
         with self.assertRaisesRegex(UserError, "no used part waiting"):
             self._return_with_outstanding(self.advisor_a)
 
+    def test_claim_part_lines_are_named_by_claim_and_part(self):
+        """The return's part list names each claim line by its claim and part, and
+        the dealer finds it by the claim number."""
+        Line = self.env["autocrm.warranty.claim.part"].with_user(self.advisor_a)
+        line = Line.browse(self.pump_line.id)
+        self.assertEqual(
+            line.display_name,
+            f"{self.claim.name} · {self.pump.display_name}",
+        )
+        self.assertIn(line, Line.search([("display_name", "ilike", self.claim.name)]))
+
     def test_removing_a_draft_line_takes_the_part_back_out(self):
         part_return = self._return_with_outstanding(self.advisor_a)
         part_return.with_user(self.advisor_a).line_ids.filtered(

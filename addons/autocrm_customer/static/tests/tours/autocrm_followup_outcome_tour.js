@@ -44,7 +44,7 @@ registry.category("web_tour.tours").add("autocrm_followup_outcome_tour", {
         },
         {
             content: "It is done",
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Done)",
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='done']",
         },
     ],
 });
