@@ -55,7 +55,7 @@ registry.category("web_tour.tours").add("autocrm_part_return_ship_tour", {
         {
             content: "It is shipped",
             trigger:
-                ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Shipped)",
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='shipped']",
         },
     ],
 });
@@ -96,7 +96,7 @@ registry.category("web_tour.tours").add("autocrm_part_return_receive_tour", {
         {
             content: "It is inspected",
             trigger:
-                ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Inspected)",
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='inspected']",
         },
     ],
 });
