@@ -14,7 +14,8 @@ registry.category("web_tour.tours").add("autocrm_followup_outcome_tour", {
         },
         {
             content: "Open the follow-ups",
-            trigger: '.o_main_navbar [data-menu-xmlid="autocrm_customer.autocrm_followup_menu"]',
+            trigger:
+                '.o_main_navbar [data-menu-xmlid="autocrm_customer.autocrm_followup_menu"]',
             run: "click",
         },
         {
@@ -34,7 +35,8 @@ registry.category("web_tour.tours").add("autocrm_followup_outcome_tour", {
         },
         {
             content: "Very satisfied",
-            trigger: ".o_form_view .o_field_widget[name=satisfaction] input[data-value='5']",
+            trigger:
+                ".o_form_view .o_field_widget[name=satisfaction] input[data-value='5']",
             run: "click",
         },
         {
@@ -44,7 +46,8 @@ registry.category("web_tour.tours").add("autocrm_followup_outcome_tour", {
         },
         {
             content: "It is done",
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='done']",
+            trigger:
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='done']",
         },
     ],
 });

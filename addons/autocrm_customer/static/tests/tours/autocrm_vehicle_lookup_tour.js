@@ -14,7 +14,8 @@ registry.category("web_tour.tours").add("autocrm_vehicle_lookup_tour", {
         },
         {
             content: "Open the Customers menu",
-            trigger: '.o_main_navbar [data-menu-xmlid="autocrm_customer.menu_customers"]',
+            trigger:
+                '.o_main_navbar [data-menu-xmlid="autocrm_customer.menu_customers"]',
             run: "click",
         },
         {
@@ -38,7 +39,8 @@ registry.category("web_tour.tours").add("autocrm_vehicle_lookup_tour", {
         },
         {
             content: "Its owner shows",
-            trigger: ".o_form_view .o_field_widget[name=partner_id] input:value(Customer A)",
+            trigger:
+                ".o_form_view .o_field_widget[name=partner_id] input:value(Customer A)",
         },
     ],
 });
