@@ -10,6 +10,7 @@ the tests skip.
 import ast
 import os
 import re
+import subprocess
 import sys
 import unittest
 from pathlib import Path
@@ -73,5 +74,18 @@ def log_file(name):
 
 
 def problem_lines(text):
-    """The lines of an Odoo log at level WARNING, ERROR or CRITICAL."""
-    return [line for line in text.splitlines() if PROBLEM_LINE_RE.match(line)]
+    """The records of an Odoo log at level WARNING, ERROR or CRITICAL, as OCA's
+    checklog-odoo finds them (the first line of each)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "checklog_odoo", "--no-echo", "--no-err-if-empty", "-"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode == 0:
+        return []
+    out = proc.stdout.split("errors that caused failure", 1)[-1]
+    return [line for line in out.splitlines() if PROBLEM_LINE_RE.match(line)] or [
+        proc.stdout.strip() or proc.stderr.strip()
+    ]

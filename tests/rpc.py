@@ -83,20 +83,51 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_until_healthy(server, url, logfile, timeout=180):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+def last_lines(logfile, count=5):
+    """The last lines of a server's log: what it was doing."""
+    try:
+        lines = logfile.read_text(errors="replace").splitlines()
+    except OSError:
+        return "(no log)"
+    return "\n".join(lines[-count:]) or "(empty log)"
+
+
+def wait_until_healthy(server, url, logfile, stall=120, timeout=900):
+    """Wait until Odoo answers ``/web/health``.
+
+    Odoo's threaded server listens at once, but ``/web/health`` runs in the
+    database's context (``--db-filter`` names one database), so it waits for the
+    registry that the server loads first (``-d``): every module's models, views
+    and data checks, which take 10-20 s on an idle 2-core machine and several times
+    that when other processes share the cores. So wait as long as the server makes
+    progress (its log grows), and fail only when it exits, stalls for ``stall``
+    seconds or takes longer than ``timeout``, saying what it was doing.
+    """
+    started = time.monotonic()
+    last_size, last_progress = -1, started
+    while True:
+        now = time.monotonic()
         if server.poll() is not None:
             raise RuntimeError(
-                f"Odoo exited with code {server.returncode}: see {logfile}"
+                f"Odoo exited with code {server.returncode} before answering "
+                f"/web/health; the end of {logfile}:\n{last_lines(logfile)}"
             )
         try:
             with urllib.request.urlopen(f"{url}/web/health", timeout=5) as response:
                 if json.load(response)["status"] == "pass":
                     return
-        except OSError:  # not listening yet
-            time.sleep(0.5)
-    raise RuntimeError(f"/web/health did not answer in {timeout} s: see {logfile}")
+        except OSError:  # not listening yet, or busy loading the registry
+            pass
+        size = logfile.stat().st_size if logfile.exists() else 0
+        if size != last_size:
+            last_size, last_progress = size, now
+        if now - last_progress > stall or now - started > timeout:
+            raise RuntimeError(
+                f"/web/health did not answer in {now - started:.0f} s (log silent "
+                f"for {now - last_progress:.0f} s); the end of {logfile}:\n"
+                f"{last_lines(logfile)}"
+            )
+        time.sleep(0.5)
 
 
 def stop(server):

@@ -683,7 +683,9 @@ class AutocrmComplaint(models.Model):
         )
         vals_list = []
         for complaint in self.filtered(lambda c: c.id not in planned):
-            resolved_day = fields.Date.context_today(complaint, complaint.resolved_at)
+            # the dealership's day of the resolution, whoever resolved it: 00:30 in
+            # Shanghai is already the next day there though still the last in UTC
+            resolved_day = complaint.company_id._autocrm_date_of(complaint.resolved_at)
             user = complaint.user_id or (
                 self.env.user
                 if complaint.company_id in self.env.user.company_ids
@@ -845,7 +847,9 @@ class AutocrmComplaint(models.Model):
     @api.model
     def _escalate_overdue_batch(self, limit):
         self.env.flush_all()
-        now = self.env.cr.now()
+        # the clock the complaints' is_overdue and time_left read, so that a
+        # complaint shown overdue is the one escalated
+        now = fields.Datetime.now()
         self.env.cr.execute(
             SQL(
                 """
@@ -885,8 +889,10 @@ class AutocrmComplaint(models.Model):
         recipients = complaints._escalation_recipients()
         activity_type = self.env.ref(ESCALATION_ACTIVITY_XMLID)
         model_id = self.env["ir.model"]._get_id(self._name)
-        today = fields.Date.context_today(self)
         now = fields.Datetime.now()
+        # each activity is due today at the complaint's dealership, in its time
+        # zone: the cron runs as OdooBot, whose time zone is UTC
+        today = {company: company._autocrm_today() for company in complaints.company_id}
         activities = []
         bodies = {}
         for complaint in complaints:
@@ -904,7 +910,7 @@ class AutocrmComplaint(models.Model):
                         "summary": activity_type.summary,
                         "note": reason,
                         "automated": True,
-                        "date_deadline": today,
+                        "date_deadline": today[complaint.company_id],
                         "res_model_id": model_id,
                         "res_id": complaint.id,
                         "user_id": user.id,

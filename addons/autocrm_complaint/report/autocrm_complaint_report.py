@@ -2,6 +2,7 @@ from odoo import fields, models
 from odoo.tools import SQL
 from odoo.tools.sql import drop_view_if_exists
 
+from odoo.addons.autocrm_customer.models.res_company import DEFAULT_TZ
 from odoo.addons.autocrm_customer.report.autocrm_vehicle_report_visit import (
     selection_of,
 )
@@ -11,7 +12,10 @@ class AutocrmComplaintReport(models.Model):
     """One row per complaint, with what the analyses measure: how many per 100
     workshop visits of the dealership that month, whether it was handled late, the
     hours it took to acknowledge and to resolve, the satisfaction after resolution
-    and whether an improvement plan was made. The rows name no customer."""
+    and whether an improvement plan was made. The rows name no customer.
+
+    A complaint's day and month are its dealership's, in the dealership's time zone
+    (received at 16:30 UTC on 31 December counts on 1 January in Shanghai)."""
 
     _name = "autocrm.complaint.report"
     _description = "Complaint Analysis"
@@ -94,8 +98,7 @@ class AutocrmComplaintReport(models.Model):
                     )
                     SELECT complaint.id,
                            complaint.id AS complaint_id,
-                           (complaint.received_at AT TIME ZONE 'UTC')::date
-                               AS received_date,
+                           received.day AS received_date,
                            complaint.company_id,
                            dealer.dealer_region,
                            dealer.dealer_grade,
@@ -130,14 +133,20 @@ class AutocrmComplaintReport(models.Model):
                                 THEN 100.0 ELSE 0.0 END AS improvement_plan_rate
                       FROM autocrm_complaint complaint
                       JOIN res_company dealer ON dealer.id = complaint.company_id
+                     CROSS JOIN LATERAL (
+                           SELECT (complaint.received_at AT TIME ZONE 'UTC'
+                                   AT TIME ZONE COALESCE(dealer.autocrm_tz,
+                                                         %(default_tz)s))::date
+                                  AS day
+                           ) received
                  LEFT JOIN autocrm_complaint_category category
                         ON category.id = complaint.category_id
                  LEFT JOIN visits
                         ON visits.company_id = complaint.company_id
-                       AND visits.month = date_trunc(
-                               'month', complaint.received_at)::date
+                       AND visits.month = date_trunc('month', received.day)::date
                 )
                 """,
                 view=SQL.identifier(self._table),
+                default_tz=DEFAULT_TZ,
             )
         )

@@ -7,3 +7,4 @@ from . import test_complaint_escalate
 from . import test_complaint_followup
 from . import test_complaint_escalate_concurrency
 from . import test_complaint_views
+from . import test_complaint_day

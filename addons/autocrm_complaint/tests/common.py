@@ -15,6 +15,8 @@ class ComplaintCase(AutocrmCase):
         super().setUpClass()
         cls.Complaint = cls.env["autocrm.complaint"]
         cls.Desk = cls.env["autocrm.complaint.desk"]
+        # the class's frozen clock (AutocrmCase): the moment the deadlines, the
+        # overdue flags and the escalation all read, whatever the day and hour
         cls.now = fields.Datetime.now()
         if cls.oem.autocrm_role != "oem":
             cls.oem.autocrm_role = "oem"
@@ -50,6 +52,10 @@ class ComplaintCase(AutocrmCase):
         cls.category_passed_around = cls.env.ref(
             "autocrm_complaint.autocrm_complaint_category_passed_around"
         )
+        # the complaints already in the database (the demo's, received hours or
+        # days before the clock of the run) that are overdue now are escalated
+        # first: the tests escalate and count their own complaints only
+        cls.Complaint._cron_complaint_escalate()
 
     @classmethod
     def _complaint(cls, hours_ago=0, dealer=None, partner=None, **values):

@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -100,7 +99,6 @@ class TestComplaintClosing(ComplaintCase):
     def test_resolved_complaint_gets_its_follow_up_once(self):
         complaint = self._resolved(vehicle_id=self.vehicle_a.id)
         followup = self._followups_of(complaint)
-        today = fields.Date.context_today(complaint)
         self.assertRecordValues(
             followup,
             [
@@ -109,7 +107,8 @@ class TestComplaintClosing(ComplaintCase):
                     "partner_id": self.customer_a.id,
                     "vehicle_id": self.vehicle_a.id,
                     "company_id": self.dealer_a.id,
-                    "due_date": today + timedelta(days=3),
+                    # 3 days after the dealership's day of the resolution
+                    "due_date": self.today + timedelta(days=3),
                     "state": "planned",
                 }
             ],

@@ -1,4 +1,3 @@
-from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -19,7 +18,7 @@ class TestComplaintFollowup(ComplaintCase):
                 "vehicle_id": cls.vehicle_a.id,
                 "company_id": cls.dealer_a.id,
                 "user_id": cls.advisor_a.id,
-                "due_date": fields.Date.today(),
+                "due_date": cls.today,
             }
         )
 

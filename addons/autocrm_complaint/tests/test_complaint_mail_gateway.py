@@ -1,7 +1,8 @@
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime, make_msgid
 
 from odoo.tests import tagged
+from odoo.tests.common import freeze_time
 
 from .common import ComplaintCase
 
@@ -34,13 +35,15 @@ class TestComplaintMailGateway(ComplaintCase):
         # the same person is a customer of dealer B too
         cls.customer_b.email = "wang.fang@example.com"
 
-    def _process(self, email_from, subject, body, to=None):
+    def _process(self, email_from, subject, body, to=None, date=None):
+        """Process an e-mail written at ``date`` (an aware datetime; by default
+        now, on the frozen clock)."""
         message = MAIL_TEMPLATE.format(
             email_from=email_from,
             from_header=email_from,
             to=to or self.desk_a.alias_email,
             subject=subject,
-            date=format_datetime(datetime.now(timezone.utc)),
+            date=format_datetime(date or self.now.replace(tzinfo=timezone.utc)),
             msg_id=make_msgid(domain="example.com"),
             body=body,
         )
@@ -110,3 +113,30 @@ class TestComplaintMailGateway(ComplaintCase):
         )
         self.assertNotEqual(complaint.partner_id, self.customer_b)
         self.assertEqual(complaint.partner_id.company_id, self.dealer_a)
+
+    @freeze_time("2027-12-31 16:30:00")
+    def test_complaint_is_received_when_the_customer_wrote(self):
+        """Written at 23:50 on 31 December in Shanghai, processed at 00:30 on 1
+        January there: the complaint was received on 31 December, when the
+        customer wrote, and its deadlines run from then."""
+        shanghai = timezone(timedelta(hours=8))
+        complaint = self._process(
+            "wang.fang@example.com",
+            "Still no call back",
+            "Nobody called me back today.",
+            date=datetime(2027, 12, 31, 23, 50, tzinfo=shanghai),
+        )
+        received_at = datetime(2027, 12, 31, 15, 50)
+        self.assertRecordValues(
+            complaint,
+            [
+                {
+                    "received_at": received_at,
+                    "acknowledge_deadline": received_at + timedelta(hours=8),
+                }
+            ],
+        )
+        log = self.env["autocrm.customer.log"].search(
+            [("res_model", "=", "autocrm.complaint"), ("res_id", "=", complaint.id)]
+        )
+        self.assertEqual(log.date, datetime(2027, 12, 31).date())

@@ -296,7 +296,9 @@ class AutocrmFollowup(models.Model):
         module provides one (_autocrm_action_open_complaint), a warning otherwise.
         """
         self._check_planned()
-        self.write({"state": "done", "done_date": fields.Date.context_today(self)})
+        # the day of the dealership that made the call, in its time zone
+        for company, followups in self.grouped("company_id").items():
+            followups.write({"state": "done", "done_date": company._autocrm_today()})
         self.activity_feedback([ACTIVITY_TYPE_XMLID])
         dissatisfied = self.filtered(lambda f: f.satisfaction in DISSATISFIED)
         if not dissatisfied:
@@ -328,14 +330,15 @@ class AutocrmFollowup(models.Model):
 
     def action_unreachable(self):
         self._check_planned()
-        self.write(
-            {
-                "state": "unreachable",
-                "reached": False,
-                "satisfaction": False,
-                "done_date": fields.Date.context_today(self),
-            }
-        )
+        for company, followups in self.grouped("company_id").items():
+            followups.write(
+                {
+                    "state": "unreachable",
+                    "reached": False,
+                    "satisfaction": False,
+                    "done_date": company._autocrm_today(),
+                }
+            )
         self.activity_feedback(
             [ACTIVITY_TYPE_XMLID],
             feedback=self.env._("The customer could not be reached."),
@@ -474,9 +477,10 @@ class AutocrmFollowup(models.Model):
         scheduler, each batch is committed with its progress.
         """
         in_cron = bool(self.env.context.get("cron_id"))
-        today = fields.Date.context_today(self)
-        first_due = today - timedelta(days=self._followup_lookback_days())
-        sources = self._followup_due_sources(first_due, today)
+        # each dealership's today, in its time zone: the cron's user may be in UTC
+        first_today, last_today = self.env["res.company"]._autocrm_day_bounds()
+        first_due = first_today - timedelta(days=self._followup_lookback_days())
+        sources = self._followup_due_sources(first_due, last_today)
         self.env.flush_all()
         total = self._count_due(sources.values())
         done = 0
@@ -519,8 +523,10 @@ class AutocrmFollowup(models.Model):
     @api.model
     def _followup_due_sources(self, first_due, last_due):
         """Per follow-up type, the SQL query of the follow-ups due between
-        ``first_due`` and ``last_due`` that do not exist yet: columns partner_id,
-        vehicle_id, company_id, due_date, res_model, res_id."""
+        ``first_due`` and ``last_due`` that do not exist yet, and due at their
+        dealership: from the look-back before its today to its today, in its time
+        zone (``_followup_due_window``). Columns partner_id, vehicle_id,
+        company_id, due_date, res_model, res_id."""
         first_maintenance_not_done = SQL(
             """
             AND NOT EXISTS (
@@ -531,6 +537,7 @@ class AutocrmFollowup(models.Model):
                    AND visit.state = 'done')
             """
         )
+        company_days = self.env["res.company"]._autocrm_company_days()
         sources = {}
         for followup_type, delay in SALE_FOLLOWUP_DELAYS.items():
             sources[followup_type] = SQL(
@@ -545,9 +552,12 @@ class AutocrmFollowup(models.Model):
                   JOIN autocrm_vehicle_dealer_rel shared
                     ON shared.vehicle_id = vehicle.id
                    AND shared.company_id = vehicle.selling_dealer_id
+                  JOIN %(company_days)s
+                    ON company_day.company_id = vehicle.selling_dealer_id
                  WHERE vehicle.active
                    AND vehicle.partner_id IS NOT NULL
                    AND vehicle.sale_date BETWEEN %(first_sale)s AND %(last_sale)s
+                   AND %(due_window)s
                    %(first_maintenance_not_done)s
                    AND NOT EXISTS (
                        SELECT 1
@@ -557,6 +567,10 @@ class AutocrmFollowup(models.Model):
                           AND followup.followup_type = %(followup_type)s)
                 """,
                 delay=delay,
+                company_days=company_days,
+                due_window=self._followup_due_window(
+                    SQL("vehicle.sale_date + %s", delay)
+                ),
                 first_sale=first_due - timedelta(days=delay),
                 last_sale=last_due - timedelta(days=delay),
                 first_maintenance_not_done=(
@@ -576,10 +590,12 @@ class AutocrmFollowup(models.Model):
                    visit.id AS res_id
               FROM repair_order visit
               JOIN autocrm_vehicle vehicle ON vehicle.id = visit.vehicle_id
+              JOIN %(company_days)s ON company_day.company_id = visit.company_id
              WHERE visit.state = 'done'
                AND vehicle.active
                AND COALESCE(visit.partner_id, vehicle.partner_id) IS NOT NULL
                AND visit.visit_date BETWEEN %(first_visit)s AND %(last_visit)s
+               AND %(due_window)s
                AND NOT EXISTS (
                    SELECT 1
                      FROM autocrm_followup followup
@@ -588,10 +604,24 @@ class AutocrmFollowup(models.Model):
                       AND followup.followup_type = 'post_service')
             """,
             delay=SERVICE_FOLLOWUP_DELAY,
+            company_days=company_days,
+            due_window=self._followup_due_window(
+                SQL("visit.visit_date + %s", SERVICE_FOLLOWUP_DELAY)
+            ),
             first_visit=first_due - timedelta(days=SERVICE_FOLLOWUP_DELAY),
             last_visit=last_due - timedelta(days=SERVICE_FOLLOWUP_DELAY),
         )
         return sources
+
+    @api.model
+    def _followup_due_window(self, due_date):
+        """SQL condition: ``due_date`` falls in the look-back window ending on the
+        dealership's today (``company_day.today``, joined by the source)."""
+        return SQL(
+            "%s BETWEEN company_day.today - %s AND company_day.today",
+            due_date,
+            self._followup_lookback_days(),
+        )
 
     @api.model
     def _count_due(self, due_sources):

@@ -10,7 +10,11 @@ class AutocrmOdometerReading(models.Model):
     vehicle_id = fields.Many2one(
         "autocrm.vehicle", required=True, index=True, ondelete="cascade"
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date(
+        required=True,
+        default=lambda self: self.env.company._autocrm_today(),
+        index=True,
+    )
     value = fields.Integer(string="Odometer (km)", required=True)
     company_id = fields.Many2one(
         "res.company",

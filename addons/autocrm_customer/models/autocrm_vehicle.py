@@ -164,7 +164,7 @@ class AutocrmVehicle(models.Model):
             vehicle.vin_country = info.country
             # the year code repeats every 30 years: take the latest cycle not in the
             # future
-            this_year = fields.Date.context_today(vehicle).year
+            this_year = self.env.company._autocrm_today().year
             years = [y for y in info.years if y <= this_year + 1]
             vehicle.model_year = max(years) if years else False
 

@@ -12,7 +12,7 @@ class RepairOrder(models.Model):
         tracking=True,
     )
     visit_date = fields.Date(
-        default=fields.Date.context_today,
+        default=lambda self: self.env.company._autocrm_today(),
         index=True,
         help="Date the vehicle came in.",
     )
@@ -90,7 +90,7 @@ class RepairOrder(models.Model):
             reading = Reading.search([("repair_id", "=", repair.id)], limit=1)
             vals = {
                 "vehicle_id": repair.vehicle_id.id,
-                "date": repair.visit_date or fields.Date.context_today(repair),
+                "date": repair.visit_date or repair.company_id._autocrm_today(),
                 "value": repair.odometer,
                 "repair_id": repair.id,
                 "company_id": repair.company_id.id,

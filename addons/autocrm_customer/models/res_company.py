@@ -1,5 +1,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+from odoo.addons.base.models.res_partner import _tz_get
+
+# The demo network's, and the default of a new dealership: the suite's users are a
+# Chinese OEM and its dealers
+DEFAULT_TZ = "Asia/Shanghai"
 
 
 class ResCompany(models.Model):
@@ -50,6 +57,15 @@ class ResCompany(models.Model):
         "empty, its first dealer manager.",
     )
 
+    autocrm_tz = fields.Selection(
+        _tz_get,
+        string="Time Zone",
+        default=DEFAULT_TZ,
+        help="The dealership's day: due dates, deadlines (a claim's days, a "
+        'complaint\'s hours) and the "today" of the scheduled actions follow this '
+        "time zone, whoever runs them.",
+    )
+
     _sql_constraints = [
         (
             "dealer_code_uniq",
@@ -58,6 +74,65 @@ class ResCompany(models.Model):
             "code of its own.",
         ),
     ]
+
+    # ------------------------------------------------------------------
+    # The dealership's day
+    # ------------------------------------------------------------------
+
+    def _autocrm_tz_name(self):
+        self.ensure_one()
+        return self.autocrm_tz or DEFAULT_TZ
+
+    def _autocrm_today(self):
+        """Today at this company, in its time zone, whoever asks (a cron runs as
+        its own user, whose time zone may be UTC or another country's)."""
+        self.ensure_one()
+        return fields.Date.context_today(self.with_context(tz=self._autocrm_tz_name()))
+
+    def _autocrm_date_of(self, timestamp):
+        """The company's calendar day of a UTC datetime (as Odoo stores them)."""
+        self.ensure_one()
+        return fields.Date.context_today(
+            self.with_context(tz=self._autocrm_tz_name()), timestamp
+        )
+
+    @api.model
+    def _autocrm_company_days(self, at_query_time=False, alias="company_day"):
+        """For set-based SQL: the table ``company_day(company_id, today)`` of every
+        company (archived ones included) with today in its own time zone. Join it
+        on a record's company to compare its dates with that dealership's day.
+
+        ``at_query_time``: today as of PostgreSQL's transaction time instead of
+        Odoo's clock, for a (materialised) view whose query is stored in the
+        database and evaluated when it is read or refreshed. ``alias`` names the
+        table, for a query that joins it twice."""
+        if at_query_time:
+            return SQL(
+                "(SELECT id AS company_id, "
+                "(now() AT TIME ZONE COALESCE(autocrm_tz, %s))::date AS today "
+                "FROM res_company) AS %s",
+                DEFAULT_TZ,
+                SQL.identifier(alias),
+            )
+        companies = self.sudo().with_context(active_test=False).search([])
+        days = {company.id: company._autocrm_today() for company in companies}
+        return SQL(
+            "(SELECT * FROM unnest(%s::integer[], %s::date[])) "
+            "AS %s(company_id, today)",
+            list(days),
+            list(days.values()),
+            SQL.identifier(alias),
+        )
+
+    @api.model
+    def _autocrm_day_bounds(self):
+        """The earliest and the latest of the companies' todays: bounds that keep
+        a date index usable before the per-company comparison."""
+        companies = self.sudo().with_context(active_test=False).search([])
+        days = [company._autocrm_today() for company in companies] or [
+            fields.Date.context_today(self.with_context(tz=DEFAULT_TZ))
+        ]
+        return min(days), max(days)
 
     @api.constrains("autocrm_role", "dealer_code")
     def _check_dealer_code(self):

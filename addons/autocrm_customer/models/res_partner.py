@@ -1,8 +1,6 @@
 import logging
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
@@ -154,8 +152,7 @@ class ResPartner(models.Model):
             _logger.info("Customer value: another run is under way, skipped.")
             return
         self.env.flush_all()
-        today = fields.Date.context_today(self)
-        self.env.cr.execute(self._autocrm_customer_value_query(today))
+        self.env.cr.execute(self._autocrm_customer_value_query())
         updated = self.env.cr.rowcount
         self.invalidate_model(VALUE_FIELDS)
         self.env["autocrm.customer.report.value"]._refresh()
@@ -163,14 +160,17 @@ class ResPartner(models.Model):
         self.env["ir.cron"]._notify_progress(done=updated, remaining=0)
 
     @api.model
-    def _autocrm_customer_value_query(self, today):
-        """The UPDATE storing the customer value figures as of ``today``.
+    def _autocrm_customer_value_query(self, company_days=None):
+        """The UPDATE storing the customer value figures as of each dealership's
+        today (``company_days``, by default ``res.company._autocrm_company_days()``).
 
         A visit is a done repair order, dated by its ``visit_date``; it counts for
         the repair order's customer, at whichever dealership it took place. Visits
-        and revenue cover the last 12 months, ``today`` included; the last visit
-        date any time. Customers with revenue are ranked by it, highest first, ties
-        by the earlier customer: per dealership (the customer's company) for
+        and revenue cover the last 12 months up to the visit dealership's today
+        (in its time zone), today included: after the same day a year before, so
+        from 1 March 2027 on 29 February 2028; the last visit date any time.
+        Customers with revenue are ranked by it, highest first, ties by the earlier
+        customer: per dealership (the customer's company) for
         ``autocrm_value_tier``, over the whole network for
         ``autocrm_value_tier_network``. Of the n customers ranked, the first
         round(n * 0.2) are A, the next round(n * 0.3) B and the rest C, .5 rounding
@@ -199,15 +199,12 @@ class ResPartner(models.Model):
             """
             WITH visit AS (
                 SELECT repair.partner_id,
-                       count(*) FILTER (WHERE repair.visit_date > %(since)s
-                                          AND repair.visit_date <= %(today)s)
-                           AS visit_count,
-                       sum(repair.autocrm_revenue) FILTER (
-                           WHERE repair.visit_date > %(since)s
-                             AND repair.visit_date <= %(today)s
-                       ) AS revenue,
+                       count(*) FILTER (WHERE %(in_12_months)s) AS visit_count,
+                       sum(repair.autocrm_revenue) FILTER (WHERE %(in_12_months)s)
+                           AS revenue,
                        max(repair.visit_date) AS last_visit_date
                   FROM repair_order repair
+                  JOIN %(company_days)s ON company_day.company_id = repair.company_id
                  WHERE repair.state = 'done'
                    AND repair.partner_id IS NOT NULL
                  GROUP BY repair.partner_id
@@ -275,8 +272,12 @@ class ResPartner(models.Model):
                     target.value_tier_network)
             """,
             is_customer=self._autocrm_customer_condition(),
-            since=today - relativedelta(years=1),
-            today=today,
+            company_days=company_days
+            or self.env["res.company"]._autocrm_company_days(),
+            in_12_months=SQL(
+                "repair.visit_date > (company_day.today - interval '1 year')::date "
+                "AND repair.visit_date <= company_day.today"
+            ),
             dealer_tier=tier("dealer_rank", "dealer_ranked"),
             network_tier=tier("network_rank", "network_ranked"),
         )

@@ -88,6 +88,7 @@ class AutocrmCustomerReportValue(models.Model):
 
     def init(self):
         drop_view_if_exists(self.env.cr, self._table)
+        Company = self.env["res.company"]
         # Row ids: 2 * vehicle id for a vehicle, 2 * customer id + 1 for a customer
         # without one, so both kinds stay unique and stable.
         self.env.cr.execute(
@@ -99,10 +100,14 @@ class AutocrmCustomerReportValue(models.Model):
                                count(*) AS visit_count,
                                sum(repair.autocrm_revenue) AS revenue
                           FROM repair_order repair
+                          -- the last 12 months up to the visit dealership's today
+                          JOIN %(company_days)s
+                            ON company_day.company_id = repair.company_id
                          WHERE repair.state = 'done'
                            AND repair.vehicle_id IS NOT NULL
-                           AND repair.visit_date > CURRENT_DATE - interval '1 year'
-                           AND repair.visit_date <= CURRENT_DATE
+                           AND repair.visit_date
+                               > (company_day.today - interval '1 year')::date
+                           AND repair.visit_date <= company_day.today
                          GROUP BY repair.vehicle_id
                     ),
                     customer_vehicle AS (
@@ -140,8 +145,8 @@ class AutocrmCustomerReportValue(models.Model):
                            cv.autocrm_last_visit_date AS last_visit_date,
                            cv.vehicle_id,
                            cv.model_id,
-                           extract(year FROM age(CURRENT_DATE, cv.sale_date))::integer
-                               AS vehicle_age,
+                           extract(year FROM age(dealer_day.today, cv.sale_date))
+                               ::integer AS vehicle_age,
                            CASE WHEN cv.vehicle_rank = 1 THEN 1 ELSE 0 END
                                AS customer_count,
                            CASE WHEN cv.vehicle_id IS NULL THEN 0 ELSE 1 END
@@ -157,10 +162,15 @@ class AutocrmCustomerReportValue(models.Model):
                            dealer.currency_id
                       FROM customer_vehicle cv
                       JOIN res_company dealer ON dealer.id = cv.company_id
+                      JOIN %(dealer_days)s ON dealer_day.company_id = cv.company_id
                 )
                 """,
                 view=SQL.identifier(self._table),
                 is_customer=self.env["res.partner"]._autocrm_customer_condition(),
+                company_days=Company._autocrm_company_days(at_query_time=True),
+                dealer_days=Company._autocrm_company_days(
+                    at_query_time=True, alias="dealer_day"
+                ),
             )
         )
         self.env.cr.execute(

@@ -1,5 +1,5 @@
-from odoo import Command
-from odoo.tests import new_test_user
+from odoo import Command, fields
+from odoo.tests import HttpCase, new_test_user
 from odoo.tests.common import TransactionCase
 
 # Valid VINs (check digit at position 9; model year R = 2024 and S = 2025 at
@@ -10,10 +10,18 @@ VIN_B = "LTEX9K8M1SD765432"
 
 class AutocrmCase(TransactionCase):
     """Two dealerships, each with a service advisor and a customer, an OEM user,
-    and a vehicle sold by dealer A to its customer."""
+    and a vehicle sold by dealer A to its customer.
+
+    ``today`` is dealer A's day (Asia/Shanghai, the default time zone of a
+    dealership), the day the code's rules use. The clock stands still at the
+    moment the class starts (``./bin/autocrm test --today`` chooses it), so that a
+    class running across a midnight, the dealership's or UTC's, sees one day; the
+    tours (HttpCase), which need a running clock, are not frozen."""
 
     @classmethod
     def setUpClass(cls):
+        if not issubclass(cls, HttpCase):
+            cls.freeze_time = fields.Datetime.now()
         super().setUpClass()
         cls.oem = cls.env.ref("base.main_company")
         cls.dealer_a, cls.dealer_b = cls.env["res.company"].create(
@@ -32,6 +40,7 @@ class AutocrmCase(TransactionCase):
                 },
             ]
         )
+        cls.today = cls.dealer_a._autocrm_today()
         cls.advisor_a = cls._dealer_user("advisor_a", cls.dealer_a)
         cls.advisor_b = cls._dealer_user("advisor_b", cls.dealer_b)
         cls.manager_a = cls._dealer_user(

@@ -32,8 +32,6 @@ class CustomerValueCase(AutocrmCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # the cron's own "today"
-        cls.today = fields.Date.context_today(cls.env["res.partner"])
         cls.part = cls.env["product.product"].create(
             {"name": "Service Part", "type": "consu", "list_price": 1.0, "taxes_id": []}
         )

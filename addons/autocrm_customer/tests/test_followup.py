@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import tagged
 from odoo.tests.common import warmup
 
@@ -34,7 +34,6 @@ class FollowupCase(AutocrmCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.Followup = cls.env["autocrm.followup"]
-        cls.today = fields.Date.context_today(cls.Followup)
         cls.serial = 0
 
     @classmethod

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from psycopg2.errors import SerializationFailure
 
-from odoo import SUPERUSER_ID, Command, api, fields
+from odoo import SUPERUSER_ID, Command, api
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
@@ -22,8 +22,8 @@ class TestFollowupConcurrency(TransactionCase):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             Followup = env["autocrm.followup"]
-            today = fields.Date.context_today(Followup)
             dealer = env.ref("base.main_company")
+            today = dealer._autocrm_today()
             partner = env["res.partner"].create(
                 {"name": "Concurrent Customer", "company_id": dealer.id}
             )

@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .common import AutocrmCase
@@ -32,7 +31,7 @@ class TestTours(AutocrmCase, HttpCase):
                     "partner_id": self.customer_a.id,
                     "vehicle_id": self.vehicle_a.id,
                     "followup_type": "post_sale",
-                    "due_date": fields.Date.today() + timedelta(days=1),
+                    "due_date": self.dealer_a._autocrm_today() + timedelta(days=1),
                 }
             )
         )

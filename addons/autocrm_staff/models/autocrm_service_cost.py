@@ -16,7 +16,12 @@ class AutocrmServiceCost(models.Model):
         default=lambda self: self.env.company,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    date = fields.Date(required=True, index=True, default=fields.Date.context_today)
+    date = fields.Date(
+        required=True,
+        index=True,
+        # the dealership's day, in its time zone, not the user's
+        default=lambda self: self.env.company._autocrm_today(),
+    )
     category = fields.Selection(
         [
             ("people", "People"),

@@ -41,7 +41,12 @@ class AutocrmTraining(models.Model):
         ],
         default="lecture",
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date(
+        required=True,
+        index=True,
+        # the dealership's day, in its time zone, not the user's
+        default=lambda self: self.env.company._autocrm_today(),
+    )
     duration = fields.Float(string="Duration (hours)", default=2.0)
     trainer_id = fields.Many2one(
         "res.partner",

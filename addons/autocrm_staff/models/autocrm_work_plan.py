@@ -128,9 +128,7 @@ class AutocrmWorkPlan(models.Model):
     )
     def _compute_actuals(self):
         counts, revenues = self._count_actuals()
-        warning_limit = fields.Date.context_today(self) + timedelta(
-            days=self._warning_days()
-        )
+        warning_days = timedelta(days=self._warning_days())
         for plan in self:
             plan.actual_count = counts.get(plan.id, 0)
             plan.revenue_actual = revenues.get(plan.id, 0.0)
@@ -139,9 +137,12 @@ class AutocrmWorkPlan(models.Model):
                 if plan.target_count
                 else 0.0
             )
+            # the warning starts the configured days before the end, counted from
+            # today at the plan's dealership, whoever reads the plan
             plan.is_behind = bool(
                 plan.date_end
-                and plan.date_end <= warning_limit
+                and plan.company_id
+                and plan.date_end <= plan.company_id._autocrm_today() + warning_days
                 and plan.actual_count < plan.minimum_count
             )
             plan.color = 1 if plan.is_behind else 0
@@ -149,7 +150,10 @@ class AutocrmWorkPlan(models.Model):
     def _search_is_behind(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise ValidationError(self.env._("Search for behind plans with = or !=."))
-        limit = fields.Date.context_today(self) + timedelta(days=self._warning_days())
+        # the latest dealership's today bounds the candidates; is_behind then
+        # compares each plan with its own dealership's day
+        _first_today, last_today = self.env["res.company"]._autocrm_day_bounds()
+        limit = last_today + timedelta(days=self._warning_days())
         candidates = self.search([("date_end", "<=", limit), ("minimum_count", ">", 0)])
         behind = candidates.filtered("is_behind")
         positive = (operator == "=") == value
@@ -367,25 +371,31 @@ class AutocrmWorkPlan(models.Model):
         minimum with the end of the period near) one activity. A plan is alerted
         once (manager_alerted, set in the same transaction), and the plans being
         alerted are locked, so running the job again, or on two workers at once,
-        adds nothing. Batches of CHECK_BATCH_SIZE plans, with cron progress."""
-        today = fields.Date.context_today(self)
-        limit = today + timedelta(days=self._warning_days())
+        adds nothing. Batches of CHECK_BATCH_SIZE plans, with cron progress.
+
+        "Today" is each plan's dealership's, in its time zone: the job runs as
+        OdooBot (UTC), and at 00:30 in Shanghai a period that ended yesterday
+        there is over, though UTC is still on its last day."""
+        first_today, last_today = self.env["res.company"]._autocrm_day_bounds()
         candidates = self.search(
             [
                 ("manager_alerted", "=", False),
-                ("date_end", ">=", today),
-                ("date_end", "<=", limit),
+                ("date_end", ">=", first_today),
+                ("date_end", "<=", last_today + timedelta(days=self._warning_days())),
                 ("minimum_count", ">", 0),
                 ("user_id", "!=", False),
             ],
             order="id",
         )
-        behind = candidates.filtered("is_behind")
+        behind = candidates.filtered(
+            lambda plan: plan.is_behind
+            and plan.date_end >= plan.company_id._autocrm_today()
+        )
         managers = behind._manager_users()
         alerted = behind.filtered(lambda plan: plan.id in managers)
         batch = alerted[:CHECK_BATCH_SIZE]._lock_unalerted()
         if batch:
-            batch._alert_managers(managers, today)
+            batch._alert_managers(managers)
         self.env["ir.cron"]._notify_progress(
             done=len(batch), remaining=max(len(alerted) - CHECK_BATCH_SIZE, 0)
         )
@@ -408,9 +418,11 @@ class AutocrmWorkPlan(models.Model):
         )
         return self.browse(row[0] for row in rows)
 
-    def _alert_managers(self, managers, today):
+    def _alert_managers(self, managers):
         activity_type = self.env.ref(ACTIVITY_TYPE_XMLID)
         model_id = self.env["ir.model"]._get_id(self._name)
+        # due today at each plan's dealership
+        today = {company: company._autocrm_today() for company in self.company_id}
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
             [
                 {
@@ -418,7 +430,7 @@ class AutocrmWorkPlan(models.Model):
                     "res_id": plan.id,
                     "activity_type_id": activity_type.id,
                     "user_id": managers[plan.id].id,
-                    "date_deadline": today,
+                    "date_deadline": today[plan.company_id],
                     "summary": self.env._(
                         "%(user)s: %(actual)s of at least %(minimum)s by %(end)s",
                         user=plan.user_id.name,

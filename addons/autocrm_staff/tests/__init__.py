@@ -5,3 +5,4 @@ from . import test_quality_report
 from . import test_service_cost
 from . import test_training
 from . import test_work_plan
+from . import test_staff_day

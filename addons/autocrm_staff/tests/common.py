@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.autocrm_customer.tests.common import AutocrmCase
@@ -37,7 +37,8 @@ class StaffCase(AutocrmCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.today = fields.Date.context_today(cls.env["autocrm.work.plan"])
+        # cls.today is AutocrmCase's: dealer A's day (Asia/Shanghai) with the clock
+        # frozen for the class, the day the plans' rules use whoever runs them
         cls.serial = 0
         cls.hr_a = new_test_user(
             cls.env,

@@ -17,8 +17,9 @@ class AutocrmCustomerSwing(models.TransientModel):
 
     @api.model
     def _default_dates(self):
-        today = fields.Date.context_today(self)
-        return today.replace(day=1)
+        """The first day of the current month at the user's dealership, in its
+        time zone: the defaults compare the two calendar months before it."""
+        return self.env.company._autocrm_today().replace(day=1)
 
     company_id = fields.Many2one(
         "res.company",
