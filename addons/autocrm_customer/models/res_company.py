@@ -114,8 +114,7 @@ class ResCompany(models.Model):
                 DEFAULT_TZ,
                 SQL.identifier(alias),
             )
-        companies = self.sudo().with_context(active_test=False).search([])
-        days = {company.id: company._autocrm_today() for company in companies}
+        days = self._autocrm_days_by_company()
         return SQL(
             "(SELECT * FROM unnest(%s::integer[], %s::date[])) "
             "AS %s(company_id, today)",
@@ -125,11 +124,21 @@ class ResCompany(models.Model):
         )
 
     @api.model
+    def _autocrm_days_by_company(self):
+        """Today of every company (archived ones included), in its time zone, in
+        one query: ``{company id: date}``."""
+        # sudo: a dealer's cron or action may reach other companies' days, which
+        # are no secret (only their time zone is read)
+        companies = (
+            self.sudo().with_context(active_test=False).search_fetch([], ["autocrm_tz"])
+        )
+        return {company.id: company._autocrm_today() for company in companies}
+
+    @api.model
     def _autocrm_day_bounds(self):
         """The earliest and the latest of the companies' todays: bounds that keep
         a date index usable before the per-company comparison."""
-        companies = self.sudo().with_context(active_test=False).search([])
-        days = [company._autocrm_today() for company in companies] or [
+        days = list(self._autocrm_days_by_company().values()) or [
             fields.Date.context_today(self.with_context(tz=DEFAULT_TZ))
         ]
         return min(days), max(days)

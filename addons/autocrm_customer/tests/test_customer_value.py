@@ -347,7 +347,8 @@ class TestCustomerValueQueryCount(CustomerValueCase):
                         for i, customer in enumerate(customers)
                     ],
                 )
-                # the advisory lock, the UPDATE, the refresh of the analysis
-                with self.assertQueryCount(3):
+                # the advisory lock, the companies' days, the UPDATE, the refresh
+                # of the analysis
+                with self.assertQueryCount(4):
                     self._run_cron()
                 self.assertEqual(customers.mapped("autocrm_visit_count"), [1] * count)
