@@ -28,6 +28,10 @@ class AutocrmCampaign(models.Model):
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
+    def _default_date_end(self):
+        # a month from today at the user's dealership, in its time zone
+        return self.env.company._autocrm_today() + relativedelta(months=1)
+
     name = fields.Char(required=True, tracking=True, translate=False)
     campaign_type = fields.Selection(
         [
@@ -68,13 +72,13 @@ class AutocrmCampaign(models.Model):
     date_start = fields.Date(
         string="Start Date",
         required=True,
-        default=fields.Date.context_today,
+        default=lambda self: self.env.company._autocrm_today(),
         tracking=True,
     )
     date_end = fields.Date(
         string="End Date",
         required=True,
-        default=lambda self: fields.Date.context_today(self) + relativedelta(months=1),
+        default=lambda self: self._default_date_end(),
         tracking=True,
     )
     state = fields.Selection(
@@ -378,13 +382,15 @@ class AutocrmCampaign(models.Model):
 
     def _segment_domain(self):
         """The segment as a domain on res.partner; the domain editor may write
-        relative dates (context_today(), relativedelta)."""
+        relative dates (context_today(), relativedelta): today is the organiser's,
+        in its time zone, whoever generates the targets."""
         self.ensure_one()
+        today = (self.company_id or self.env.company)._autocrm_today()
         try:
             domain = safe_eval(
                 self.segment_domain or "[]",
                 {
-                    "context_today": safe_datetime.date.today,
+                    "context_today": lambda: today,
                     "datetime": safe_datetime,
                     "relativedelta": relativedelta,
                     "uid": self.env.uid,
@@ -593,7 +599,9 @@ class AutocrmCampaign(models.Model):
     def _cron_campaign_response(self):
         """Refresh the responses of the running campaigns (and of those ended in
         the last week, for visits recorded late)."""
-        since = fields.Date.context_today(self) - relativedelta(days=7)
+        # the earliest of the dealerships' todays: a campaign ended a week ago in
+        # any time zone is refreshed once more
+        since = self.env["res.company"]._autocrm_day_bounds()[0] - relativedelta(days=7)
         campaigns = self.search(
             [
                 "|",

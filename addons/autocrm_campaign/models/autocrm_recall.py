@@ -33,7 +33,9 @@ class AutocrmRecall(models.Model):
     description = fields.Html(help="The defect and its risk.")
     remedy = fields.Text(help="What the workshop does to the vehicle.")
     date_start = fields.Date(
-        string="Start Date", default=fields.Date.context_today, tracking=True
+        string="Start Date",
+        default=lambda self: self.env.company._autocrm_today(),
+        tracking=True,
     )
     model_ids = fields.Many2many(
         "product.product",
@@ -217,6 +219,7 @@ class AutocrmRecall(models.Model):
                 {
                     "state": "done",
                     "repair_id": repair.id,
-                    "done_date": repair.visit_date or fields.Date.context_today(self),
+                    "done_date": repair.visit_date
+                    or repair.company_id._autocrm_today(),
                 }
             )

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
 from psycopg2.errors import SerializationFailure
 
 from odoo import api, fields, models
@@ -77,8 +78,9 @@ class AutocrmRetentionCase(models.Model):
         default="at_risk",
         index=True,
         tracking=True,
-        help="At risk: no visit at the dealership for its at-risk delay (9 months by "
-        "default); lost: none for its lost delay (18 months by default).",
+        help="At risk: no visit at the dealership for more than its at-risk delay (9 "
+        "months by default); lost: none for more than its lost delay (18 months by "
+        "default).",
     )
     reason = fields.Selection(
         [
@@ -114,7 +116,7 @@ class AutocrmRetentionCase(models.Model):
     detected_date = fields.Date(
         string="Detected On",
         required=True,
-        default=fields.Date.context_today,
+        default=lambda self: self.env.company._autocrm_today(),
         index=True,
         copy=False,
         readonly=True,
@@ -136,7 +138,7 @@ class AutocrmRetentionCase(models.Model):
     )
     months_without_visit = fields.Integer(
         compute="_compute_months_without_visit",
-        help="Whole months between the last visit and today.",
+        help="Whole months between the last visit and today at the dealership.",
     )
 
     def init(self):
@@ -164,17 +166,16 @@ class AutocrmRetentionCase(models.Model):
 
     @api.depends("last_visit_date")
     def _compute_months_without_visit(self):
-        today = fields.Date.context_today(self)
+        # the dealership's today; whole months as the delays count them (the last
+        # visit plus that many months is today or earlier)
+        today = {}
         for case in self:
             last = case.last_visit_date
-            case.months_without_visit = (
-                (today.year - last.year) * 12
-                + today.month
-                - last.month
-                - (today.day < last.day)
-                if last
-                else 0
-            )
+            company = case.company_id or self.env.company
+            if company not in today:
+                today[company] = company._autocrm_today()
+            months = relativedelta(today[company], last) if last else relativedelta()
+            case.months_without_visit = months.years * 12 + months.months
 
     @api.depends("partner_id", "risk")
     def _compute_display_name(self):
@@ -226,6 +227,13 @@ class AutocrmRetentionCase(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("detected_date"):
+                # the day of the case's dealership, not the user's current company
+                company = self.env["res.company"].browse(
+                    vals.get("company_id") or self.env.company.id
+                )
+                vals["detected_date"] = company._autocrm_today()
         self._check_one_open_case(
             [
                 (
@@ -254,13 +262,20 @@ class AutocrmRetentionCase(models.Model):
                 ],
                 exclude_ids=self.ids,
             )
-        if "result" in vals:
-            vals = dict(vals)
-            vals["closed_date"] = (
-                False
-                if vals["result"] == "pending"
-                else vals.get("closed_date") or fields.Date.context_today(self)
+        if "result" in vals and vals["result"] == "pending":
+            vals = dict(vals, closed_date=False)
+        elif "result" in vals and not vals.get("closed_date"):
+            # closed on the day of the case's dealership, in its time zone
+            companies = (
+                self.env["res.company"].browse(vals.get("company_id"))
+                or self.company_id
             )
+            if len(companies) > 1:
+                for company, cases in self.grouped("company_id").items():
+                    cases.write(dict(vals, closed_date=company._autocrm_today()))
+                return True
+            today = (companies or self.env.company)._autocrm_today()
+            vals = dict(vals, closed_date=today)
         return super().write(vals)
 
     def action_retained(self):
@@ -335,14 +350,15 @@ class AutocrmRetentionCase(models.Model):
         self.invalidate_recordset(["last_visit_date"])
 
     def _schedule_retention_activities(self):
-        """Give each open case's responsible a retention activity due today, in one
-        batch (``mail_activity_quick_update``: no notification per activity)."""
+        """Give each open case's responsible a retention activity due today at the
+        case's dealership, in one batch (``mail_activity_quick_update``: no
+        notification per activity)."""
         cases = self.filtered(lambda c: c.result == "pending" and c.user_id)
         if not cases:
             return self.env["mail.activity"]
         activity_type = self.env.ref(ACTIVITY_TYPE_XMLID)
         model_id = self.env["ir.model"]._get_id(self._name)
-        today = fields.Date.context_today(self)
+        today = {company: company._autocrm_today() for company in cases.company_id}
         # mail.activity computes its res_name record by record (browse(res_id)):
         # name the cases in one go now, and compute the names while they are cached
         cases.mapped("display_name")
@@ -355,7 +371,7 @@ class AutocrmRetentionCase(models.Model):
                         "activity_type_id": activity_type.id,
                         "summary": activity_type.summary,
                         "automated": True,
-                        "date_deadline": today,
+                        "date_deadline": today[case.company_id],
                         "res_model_id": model_id,
                         "res_id": case.id,
                         "user_id": case.user_id.id,
@@ -379,23 +395,28 @@ class AutocrmRetentionCase(models.Model):
         Per customer and dealership, the last visit is the latest visit date of the
         customer's done repair orders there. With the dealership's delays
         (``autocrm_churn_at_risk_months``, 9, and ``autocrm_churn_lost_months``,
-        18, on the company):
+        18, on the company), a delay runs out on the last visit's date plus its
+        months (``_threshold_date``; the 31st plus a month to a shorter month is its
+        last day) and the customer is past it from the next day. Every date is the
+        dealership's, in its time zone (``autocrm_tz``), whoever runs the cron:
 
         1. an open case whose customer has a done visit there after the case's last
-           visit is closed as retained (with that visit);
-        2. an open at-risk case whose last visit is older than the lost delay
-           becomes lost;
-        3. a case is opened, at risk or lost, for each customer whose last visit is
-           older than the at-risk delay and who has no case for that absence yet
-           (no open case, and no closed case with the same last visit: a case
-           closed as lost is not opened again every night).
+           visit (up to the dealership's today) is closed as retained (with that
+           visit);
+        2. an open at-risk case whose customer is past the lost delay becomes lost;
+        3. a case is opened, detected on the dealership's today, at risk or lost,
+           for each customer past the at-risk delay who has no case for that
+           absence yet (no open case, and no closed case with the same last visit:
+           a case closed as lost is not opened again every night).
 
         Cases go to the service advisor of the last visit (if still active at the
         dealership), else the dealership's retention staff, its follow-up staff or
-        its first dealer manager. The cases of customers who crossed a delay within
-        the last 30 days (system parameter ``autocrm_campaign.churn_activity_days``)
-        get an activity for their responsible, in one batch; older ones, from a
-        first run over years of history, wait in the kanban without one.
+        its first dealer manager. A new case whose delay ran out in the last N days
+        (its threshold date is one of the N days before the day it is detected; N
+        is the system parameter ``autocrm_campaign.churn_activity_days``, 30 by
+        default) gets a *Retention Call* activity for its responsible, due that
+        day, in one batch; older ones, from a first run over years of history, wait
+        in the kanban without one.
 
         Idempotent and safe on several workers: a unique index on the open case of
         a customer and dealership and ``ON CONFLICT DO NOTHING`` make any rerun
@@ -406,20 +427,22 @@ class AutocrmRetentionCase(models.Model):
         its progress, and a run stopped half way resumes where cases are missing.
         """
         in_cron = bool(self.env.context.get("cron_id"))
-        today = fields.Date.context_today(self)
+        # each dealership's today, in its time zone (the scheduler's user is in
+        # UTC), fixed for the whole run
+        company_days = self.env["res.company"]._autocrm_company_days()
         self.env.flush_all()
-        self._run_with_retry(self._close_returned_cases, today)
-        self._run_with_retry(self._upgrade_lost_cases, today)
+        self._run_with_retry(self._close_returned_cases, company_days)
+        self._run_with_retry(self._upgrade_lost_cases, company_days)
         if in_cron:
             self.env.cr.commit()  # pylint: disable=invalid-commit
-        total, starts = self._churned_batches(today, batch_size)
-        activity_from = today - timedelta(days=self._churn_activity_days())
+        total, starts = self._churned_batches(company_days, batch_size)
+        activity_days = timedelta(days=self._churn_activity_days())
         done = 0
         # each batch: from its first customer to the next batch's (the last: open)
         ranges = list(zip(starts, [*starts[1:], None], strict=False))
         while ranges:
             try:
-                cases = self._insert_churned_cases(today, ranges[0])
+                cases = self._insert_churned_cases(company_days, ranges[0])
             except SerializationFailure:
                 if not in_cron:
                     raise
@@ -429,8 +452,10 @@ class AutocrmRetentionCase(models.Model):
                 # start a new transaction, which sees them, and retry the batch.
                 self.env.cr.rollback()
                 continue
+            # detected on the dealership's today: its delay ran out in the last N
+            # days when its threshold date is one of the N days before
             cases.filtered(
-                lambda c: c._threshold_date() >= activity_from
+                lambda c: c._threshold_date() >= c.detected_date - activity_days
             )._schedule_retention_activities()
             done += len(cases)
             self.env["ir.cron"]._notify_progress(
@@ -442,11 +467,15 @@ class AutocrmRetentionCase(models.Model):
                 self.env.cr.commit()  # pylint: disable=invalid-commit
             ranges.pop(0)
         self.env["ir.cron"]._notify_progress(done=done, remaining=0)
-        self.env["autocrm.customer.report.loyalty"]._refresh()
+        self.env["autocrm.customer.report.loyalty"]._refresh(company_days)
         return done
 
     def _threshold_date(self):
-        """The day the customer crossed the delay of the case's risk."""
+        """The day the delay of the case's risk ran out: the last visit plus the
+        dealership's at-risk or lost months (the same month arithmetic as the SQL
+        ``last_visit_date + make_interval(months => …)``: the 31st plus a month
+        to a shorter month is that month's last day). The customer is past the
+        delay from the next day."""
         self.ensure_one()
         months = (
             self.company_id.autocrm_churn_lost_months
@@ -475,20 +504,24 @@ class AutocrmRetentionCase(models.Model):
         return int(param) if param else DEFAULT_ACTIVITY_DAYS
 
     @api.model
-    def _last_visit_query(self, today, partner_range=None):
-        """SQL of the customers whose last done visit at a dealership is older than
-        its at-risk delay and who have no case for that absence: columns
-        partner_id, company_id, vehicle_id, last_visit_date, advisor_id, risk.
-        Only customers the dealership may serve (its own, company-less ones, or
-        owners of a vehicle shared with it) are taken."""
+    def _last_visit_query(self, company_days, partner_range=None):
+        """SQL of the customers past the at-risk delay of a dealership (their last
+        done visit there plus its months is before its today, ``company_days``'
+        ``company_day.today``) who have no case for that absence: columns
+        partner_id, company_id, vehicle_id, last_visit_date, advisor_id, risk,
+        detected_date (the dealership's today). Only customers the dealership may
+        serve (its own, company-less ones, or owners of a vehicle shared with it)
+        are taken."""
         return SQL(
             """
             SELECT last.partner_id, last.company_id, last.vehicle_id,
                    last.visit_date AS last_visit_date,
                    last.user_id AS advisor_id,
-                   CASE WHEN last.visit_date < %(today)s - make_interval(
+                   CASE WHEN last.visit_date + make_interval(
                                 months => dealer.autocrm_churn_lost_months)
-                        THEN 'lost' ELSE 'at_risk' END AS risk
+                             < company_day.today
+                        THEN 'lost' ELSE 'at_risk' END AS risk,
+                   company_day.today AS detected_date
               FROM (
                     SELECT DISTINCT ON (visit.partner_id, visit.company_id)
                            visit.partner_id, visit.company_id, visit.vehicle_id,
@@ -502,9 +535,11 @@ class AutocrmRetentionCase(models.Model):
                            visit.visit_date DESC, visit.id DESC
                    ) last
               JOIN res_company dealer ON dealer.id = last.company_id
+              JOIN %(company_days)s ON company_day.company_id = last.company_id
               JOIN res_partner partner ON partner.id = last.partner_id
-             WHERE last.visit_date < %(today)s - make_interval(
+             WHERE last.visit_date + make_interval(
                        months => dealer.autocrm_churn_at_risk_months)
+                   < company_day.today
                %(partner_range)s
                AND partner.active
                AND (partner.company_id IS NULL
@@ -522,7 +557,7 @@ class AutocrmRetentionCase(models.Model):
                           AND (rc.result = 'pending'
                                OR rc.last_visit_date >= last.visit_date))
             """,
-            today=today,
+            company_days=company_days,
             visit_range=self._id_range(SQL("visit.partner_id"), partner_range),
             # the same range on the customers, for the planner to read only theirs
             partner_range=self._id_range(SQL("partner.id"), partner_range),
@@ -541,7 +576,7 @@ class AutocrmRetentionCase(models.Model):
         )
 
     @api.model
-    def _churned_batches(self, today, batch_size):
+    def _churned_batches(self, company_days, batch_size):
         """One pass over the visits: the number of customers to open a case for,
         and the first customer id of each batch of about ``batch_size`` of them (a
         customer's dealerships stay in one batch). Without JIT compilation for
@@ -562,14 +597,14 @@ class AutocrmRetentionCase(models.Model):
                        ) ranked
                 """,
                 batch_size=batch_size,
-                churned=self._last_visit_query(today),
+                churned=self._last_visit_query(company_days),
             )
         )
         total, starts = self.env.cr.fetchone()
         return total, sorted(set(starts or []))
 
     @api.model
-    def _insert_churned_cases(self, today, partner_range):
+    def _insert_churned_cases(self, company_days, partner_range):
         """Open the cases of the churned customers whose ids are in
         ``partner_range`` (first, end excluded or None), in one statement, and
         return them; rows another run already inserted are skipped."""
@@ -598,7 +633,8 @@ class AutocrmRetentionCase(models.Model):
                 SELECT churned.partner_id, churned.company_id, churned.vehicle_id,
                        COALESCE(advisor.id, retention.id, followup.id,
                                 dealer_manager.user_id),
-                       churned.risk, 'pending', %(today)s, churned.last_visit_date,
+                       churned.risk, 'pending', churned.detected_date,
+                       churned.last_visit_date,
                        %(uid)s, %(now)s, %(uid)s, %(now)s
                   FROM churned
                   JOIN res_company company ON company.id = churned.company_id
@@ -625,8 +661,7 @@ class AutocrmRetentionCase(models.Model):
             manager_group=self.env["ir.model.data"]._xmlid_to_res_id(
                 "autocrm_customer.group_dealer_manager"
             ),
-            churned=self._last_visit_query(today, partner_range),
-            today=today,
+            churned=self._last_visit_query(company_days, partner_range),
             uid=self.env.uid,
             now=self.env.cr.now(),
         )
@@ -643,14 +678,17 @@ class AutocrmRetentionCase(models.Model):
         once rather than the next night."""
         if repairs:
             self.env.flush_all()
-            self._close_returned_cases(fields.Date.context_today(self), repairs)
+            self._close_returned_cases(
+                self.env["res.company"]._autocrm_company_days(), repairs
+            )
 
     @api.model
-    def _close_returned_cases(self, today, repairs=None):
+    def _close_returned_cases(self, company_days, repairs=None):
         """Close as retained the open cases whose customer has a done visit at the
         dealership after the case's last visit (or on or after the day the case was
-        opened, when the customer had none before); only those of the customers and
-        dealerships of ``repairs`` when given. Return how many."""
+        opened, when the customer had none before), up to the dealership's today
+        in ``company_days``; only those of the customers and dealerships of
+        ``repairs`` when given. Return how many."""
         self.env.cr.execute(
             SQL(
                 """
@@ -661,13 +699,15 @@ class AutocrmRetentionCase(models.Model):
                        write_uid = %(uid)s,
                        write_date = %(now)s
                   FROM autocrm_retention_case open_case
+                  JOIN %(company_days)s
+                    ON company_day.company_id = open_case.company_id
                   JOIN LATERAL (
                         SELECT visit.id, visit.visit_date
                           FROM repair_order visit
                          WHERE visit.partner_id = open_case.partner_id
                            AND visit.company_id = open_case.company_id
                            AND visit.state = 'done'
-                           AND visit.visit_date <= %(today)s
+                           AND visit.visit_date <= company_day.today
                            AND visit.visit_date > COALESCE(
                                    open_case.last_visit_date,
                                    open_case.detected_date - 1)
@@ -681,7 +721,7 @@ class AutocrmRetentionCase(models.Model):
                 """,
                 uid=self.env.uid,
                 now=self.env.cr.now(),
-                today=today,
+                company_days=company_days,
                 of_repairs=SQL(
                     """
                     AND (open_case.partner_id, open_case.company_id) IN (
@@ -705,24 +745,27 @@ class AutocrmRetentionCase(models.Model):
         return len(cases)
 
     @api.model
-    def _upgrade_lost_cases(self, today):
-        """An open at-risk case becomes lost once the customer's last visit is older
-        than the dealership's lost delay."""
+    def _upgrade_lost_cases(self, company_days):
+        """An open at-risk case becomes lost once its customer is past the
+        dealership's lost delay: the last visit plus its months is before the
+        dealership's today in ``company_days``."""
         self.env.cr.execute(
             SQL(
                 """
                 UPDATE autocrm_retention_case rc
                    SET risk = 'lost', write_uid = %(uid)s, write_date = %(now)s
                   FROM res_company dealer
+                  JOIN %(company_days)s ON company_day.company_id = dealer.id
                  WHERE dealer.id = rc.company_id
                    AND rc.result = 'pending'
                    AND rc.risk = 'at_risk'
-                   AND rc.last_visit_date < %(today)s - make_interval(
+                   AND rc.last_visit_date + make_interval(
                            months => dealer.autocrm_churn_lost_months)
+                       < company_day.today
                 """,
                 uid=self.env.uid,
                 now=self.env.cr.now(),
-                today=today,
+                company_days=company_days,
             ),
             log_exceptions=False,
         )

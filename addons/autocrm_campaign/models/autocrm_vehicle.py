@@ -28,7 +28,8 @@ class AutocrmVehicle(models.Model):
     open_recall_names = fields.Char(compute="_compute_open_recalls")
 
     def _compute_age_years(self):
-        today = fields.Date.context_today(self)
+        # today at the user's dealership, in its time zone
+        today = self.env.company._autocrm_today()
         for vehicle in self:
             start = vehicle.sale_date or vehicle.production_date
             vehicle.age_years = relativedelta(today, start).years if start else 0
@@ -49,7 +50,7 @@ class AutocrmVehicle(models.Model):
         if operator not in AGE_OPERATORS:
             raise NotImplementedError(f"Operator {operator} on the vehicle age")
         # age >= n years ⇔ the start date is n years ago or earlier
-        date = fields.Date.context_today(self) - relativedelta(years=value)
+        date = self.env.company._autocrm_today() - relativedelta(years=value)
         date_operator = AGE_OPERATORS[operator]
         return [
             "|",

@@ -8,14 +8,14 @@ class ResCompany(models.Model):
     autocrm_churn_at_risk_months = fields.Integer(
         string="At Risk After (months)",
         default=9,
-        help="A customer without a done visit at the dealership for this many months "
-        "gets a retention case, at risk.",
+        help="A customer without a done visit at the dealership for more than this "
+        "many months gets a retention case, at risk.",
     )
     autocrm_churn_lost_months = fields.Integer(
         string="Lost After (months)",
         default=18,
-        help="A customer without a done visit at the dealership for this many months "
-        "is lost: the retention case becomes a win-back case.",
+        help="A customer without a done visit at the dealership for more than this "
+        "many months is lost: the retention case becomes a win-back case.",
     )
     autocrm_retention_user_id = fields.Many2one(
         "res.users",

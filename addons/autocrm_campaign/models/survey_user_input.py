@@ -101,7 +101,8 @@ class SurveyUserInput(models.Model):
                     "followup_type": FOLLOWUP_TYPES[
                         answer.survey_id.autocrm_survey_type
                     ],
-                    "due_date": fields.Date.context_today(self),
+                    # today at the answer's dealership, in its time zone
+                    "due_date": answer.autocrm_company_id._autocrm_today(),
                     "notes": notes,
                     "res_model": self._name,
                     "res_id": answer.id,

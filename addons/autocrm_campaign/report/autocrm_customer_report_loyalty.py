@@ -14,9 +14,12 @@ class AutocrmCustomerReportLoyalty(models.Model):
     retention rates by value tier, region, grade and dealership. A row belongs to
     the dealership and names the customer but none of their contact details.
 
-    A materialized view, refreshed by the nightly churn detection: a dealer's pivot
-    reads its own rows instead of adding up the network's visits of five years each
-    time. Its dates end on the database's date of the refresh.
+    A table filled by the nightly churn detection: a dealer's pivot reads its own
+    rows instead of adding up the network's visits of five years each time. Its
+    dates end on each dealership's today (in its time zone) of the run that filled
+    it, the day the run detected churn by; the delays are counted as the churn
+    detection counts them (past a delay when the last visit plus its months is
+    before that day).
     """
 
     _name = "autocrm.customer.report.loyalty"
@@ -49,7 +52,7 @@ class AutocrmCustomerReportLoyalty(models.Model):
         string="Status",
         readonly=True,
         help="By the time since the last visit at the dealership and its delays (at "
-        "risk after 9 months, lost after 18 by default).",
+        "risk after more than 9 months, lost after more than 18 by default).",
     )
     relationship_band = fields.Selection(
         [
@@ -108,99 +111,14 @@ class AutocrmCustomerReportLoyalty(models.Model):
     )
 
     def init(self):
+        # the analysis was a materialized view before it was a table: drop either
         drop_view_if_exists(self.env.cr, self._table)
-        # Row ids: the customer's first visit id at the dealership, unique and
-        # stable (a visit belongs to one customer and dealership).
+        self.env.cr.execute(SQL("DROP TABLE IF EXISTS %s", SQL.identifier(self._table)))
         self.env.cr.execute(
             SQL(
-                """
-                CREATE MATERIALIZED VIEW %(view)s AS (
-                    WITH relation AS (
-                        SELECT min(visit.id) AS id,
-                               visit.partner_id,
-                               visit.company_id,
-                               min(visit.visit_date) AS first_visit_date,
-                               max(visit.visit_date) AS last_visit_date,
-                               count(*) AS visit_count,
-                               sum(visit.autocrm_revenue) AS revenue,
-                               bool_or(visit.visit_date
-                                       > CURRENT_DATE - interval '1 year')
-                                   AS visited_this_year,
-                               bool_or(visit.visit_date
-                                       > CURRENT_DATE - interval '2 years'
-                                       AND visit.visit_date
-                                       <= CURRENT_DATE - interval '1 year')
-                                   AS visited_last_year
-                          FROM repair_order visit
-                         WHERE visit.state = 'done'
-                           AND visit.partner_id IS NOT NULL
-                           AND visit.visit_date <= CURRENT_DATE
-                         GROUP BY visit.partner_id, visit.company_id
-                    ),
-                    loyalty AS (
-                        SELECT relation.*,
-                               CASE
-                                 WHEN relation.last_visit_date
-                                      < CURRENT_DATE - make_interval(
-                                          months => dealer.autocrm_churn_lost_months)
-                                 THEN 'lost'
-                                 WHEN relation.last_visit_date
-                                      < CURRENT_DATE - make_interval(
-                                          months => dealer.autocrm_churn_at_risk_months)
-                                 THEN 'at_risk'
-                                 ELSE 'active'
-                               END AS loyalty_state,
-                               dealer.dealer_grade,
-                               dealer.dealer_region,
-                               dealer.currency_id
-                          FROM relation
-                          JOIN res_company dealer ON dealer.id = relation.company_id
-                    ),
-                    span AS (
-                        SELECT loyalty.*,
-                               (CASE WHEN loyalty.loyalty_state = 'lost'
-                                     THEN loyalty.last_visit_date
-                                     ELSE CURRENT_DATE
-                                END - loyalty.first_visit_date) / 365.25
-                                   AS relationship_years
-                          FROM loyalty
-                    )
-                    SELECT span.id,
-                           span.partner_id,
-                           span.company_id,
-                           span.dealer_grade,
-                           span.dealer_region,
-                           partner.autocrm_value_tier AS value_tier,
-                           partner.autocrm_value_tier_network AS value_tier_network,
-                           span.loyalty_state,
-                           CASE WHEN span.relationship_years < 1 THEN '0'
-                                WHEN span.relationship_years < 2 THEN '1'
-                                WHEN span.relationship_years < 3 THEN '2'
-                                WHEN span.relationship_years < 5 THEN '3'
-                                ELSE '5'
-                           END AS relationship_band,
-                           span.first_visit_date,
-                           span.last_visit_date,
-                           1 AS customer_count,
-                           span.visit_count,
-                           span.revenue,
-                           span.currency_id,
-                           span.relationship_years,
-                           span.visit_count / GREATEST(
-                               (CURRENT_DATE - span.first_visit_date) / 365.25, 1.0)
-                               AS visits_per_year,
-                           CASE WHEN span.loyalty_state = 'lost' THEN 100.0
-                                ELSE 0.0 END AS churn_rate,
-                           CASE WHEN span.loyalty_state = 'at_risk' THEN 100.0
-                                ELSE 0.0 END AS at_risk_rate,
-                           CASE WHEN NOT span.visited_last_year THEN NULL
-                                WHEN span.visited_this_year THEN 100.0
-                                ELSE 0.0 END AS retention_rate
-                      FROM span
-                      JOIN res_partner partner ON partner.id = span.partner_id
-                )
-                """,
-                view=SQL.identifier(self._table),
+                "CREATE TABLE %s AS (%s)",
+                SQL.identifier(self._table),
+                self._query(self.env["res.company"]._autocrm_company_days()),
             )
         )
         self.env.cr.execute(
@@ -218,12 +136,119 @@ class AutocrmCustomerReportLoyalty(models.Model):
             )
         )
 
-    def _refresh(self):
-        """Recompute the analysis (by the nightly churn detection), for the rest of
-        the transaction without JIT compilation (at a million customers PostgreSQL
-        spent 6 s compiling a plan it runs once) and with the memory to aggregate
-        the visits without spilling to disk."""
-        self.env.cr.execute(SQL("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'"))
-        self.env.cr.execute(
-            SQL("REFRESH MATERIALIZED VIEW %s", SQL.identifier(self._table))
+    def _query(self, company_days):
+        """The rows, each ending on its dealership's today in ``company_days``
+        (``res.company._autocrm_company_days``). Row ids: the customer's first
+        visit id at the dealership, unique and stable (a visit belongs to one
+        customer and dealership)."""
+        return SQL(
+            """
+            WITH relation AS (
+                SELECT min(visit.id) AS id,
+                       visit.partner_id,
+                       visit.company_id,
+                       company_day.today,
+                       min(visit.visit_date) AS first_visit_date,
+                       max(visit.visit_date) AS last_visit_date,
+                       count(*) AS visit_count,
+                       sum(visit.autocrm_revenue) AS revenue,
+                       bool_or(visit.visit_date
+                               > company_day.today - interval '1 year')
+                           AS visited_this_year,
+                       bool_or(visit.visit_date
+                               > company_day.today - interval '2 years'
+                               AND visit.visit_date
+                               <= company_day.today - interval '1 year')
+                           AS visited_last_year
+                  FROM repair_order visit
+                  JOIN %(company_days)s ON company_day.company_id = visit.company_id
+                 WHERE visit.state = 'done'
+                   AND visit.partner_id IS NOT NULL
+                   AND visit.visit_date <= company_day.today
+                 GROUP BY visit.partner_id, visit.company_id, company_day.today
+            ),
+            loyalty AS (
+                SELECT relation.*,
+                       CASE
+                         WHEN relation.last_visit_date + make_interval(
+                                  months => dealer.autocrm_churn_lost_months)
+                              < relation.today
+                         THEN 'lost'
+                         WHEN relation.last_visit_date + make_interval(
+                                  months => dealer.autocrm_churn_at_risk_months)
+                              < relation.today
+                         THEN 'at_risk'
+                         ELSE 'active'
+                       END AS loyalty_state,
+                       dealer.dealer_grade,
+                       dealer.dealer_region,
+                       dealer.currency_id
+                  FROM relation
+                  JOIN res_company dealer ON dealer.id = relation.company_id
+            ),
+            span AS (
+                SELECT loyalty.*,
+                       (CASE WHEN loyalty.loyalty_state = 'lost'
+                             THEN loyalty.last_visit_date
+                             ELSE loyalty.today
+                        END - loyalty.first_visit_date) / 365.25
+                           AS relationship_years
+                  FROM loyalty
+            )
+            SELECT span.id,
+                   span.partner_id,
+                   span.company_id,
+                   span.dealer_grade,
+                   span.dealer_region,
+                   partner.autocrm_value_tier AS value_tier,
+                   partner.autocrm_value_tier_network AS value_tier_network,
+                   span.loyalty_state,
+                   CASE WHEN span.relationship_years < 1 THEN '0'
+                        WHEN span.relationship_years < 2 THEN '1'
+                        WHEN span.relationship_years < 3 THEN '2'
+                        WHEN span.relationship_years < 5 THEN '3'
+                        ELSE '5'
+                   END AS relationship_band,
+                   span.first_visit_date,
+                   span.last_visit_date,
+                   1 AS customer_count,
+                   span.visit_count,
+                   span.revenue,
+                   span.currency_id,
+                   span.relationship_years,
+                   span.visit_count / GREATEST(
+                       (span.today - span.first_visit_date) / 365.25, 1.0)
+                       AS visits_per_year,
+                   CASE WHEN span.loyalty_state = 'lost' THEN 100.0
+                        ELSE 0.0 END AS churn_rate,
+                   CASE WHEN span.loyalty_state = 'at_risk' THEN 100.0
+                        ELSE 0.0 END AS at_risk_rate,
+                   CASE WHEN NOT span.visited_last_year THEN NULL
+                        WHEN span.visited_this_year THEN 100.0
+                        ELSE 0.0 END AS retention_rate
+              FROM span
+              JOIN res_partner partner ON partner.id = span.partner_id
+            """,
+            company_days=company_days,
         )
+
+    def _refresh(self, company_days=None):
+        """Recompute the analysis (by the nightly churn detection, with the
+        dealerships' days it detected churn by; by default each one's today), for
+        the rest of the transaction without JIT compilation (at a million
+        customers PostgreSQL spent 6 s compiling a plan it runs once) and with the
+        memory to aggregate the visits without spilling to disk. Like the
+        materialized view's refresh it replaces, the table is locked until the
+        transaction ends."""
+        if company_days is None:
+            company_days = self.env["res.company"]._autocrm_company_days()
+        self.env.cr.execute(SQL("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'"))
+        self.env.cr.execute(SQL("TRUNCATE %s", SQL.identifier(self._table)))
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO %s %s",
+                SQL.identifier(self._table),
+                self._query(company_days),
+            )
+        )
+        self.invalidate_model()

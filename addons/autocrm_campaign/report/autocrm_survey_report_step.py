@@ -1,6 +1,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.autocrm_customer.models.res_company import DEFAULT_TZ
+
 from ..models.survey_question import SATISFACTION_STEPS
 
 
@@ -38,8 +40,11 @@ class AutocrmSurveyReportStep(models.Model):
                 """
                 CREATE VIEW %(table)s AS (
                     SELECT line.id,
-                           coalesce(answer.end_datetime, answer.create_date)::date
-                               AS date,
+                           -- the dealership's day of the answer, in its time zone
+                           (coalesce(answer.end_datetime, answer.create_date)
+                                AT TIME ZONE 'UTC'
+                                AT TIME ZONE coalesce(company.autocrm_tz, %(tz)s)
+                           )::date AS date,
                            answer.autocrm_company_id AS company_id,
                            answer.survey_id,
                            survey.autocrm_survey_type AS survey_type,
@@ -54,6 +59,7 @@ class AutocrmSurveyReportStep(models.Model):
                                AS low_count
                       FROM survey_user_input_line line
                       JOIN survey_user_input answer ON answer.id = line.user_input_id
+                      JOIN res_company company ON company.id = answer.autocrm_company_id
                       JOIN survey_survey survey ON survey.id = answer.survey_id
                       JOIN survey_question question ON question.id = line.question_id
                       JOIN LATERAL (
@@ -71,5 +77,6 @@ class AutocrmSurveyReportStep(models.Model):
                 """,
                 table=SQL.identifier(self._table),
                 param="autocrm_campaign.survey_low_score",
+                tz=DEFAULT_TZ,
             )
         )

@@ -1,19 +1,23 @@
-from dateutil.relativedelta import relativedelta
+from datetime import timedelta
 
-from odoo import fields
+from dateutil.relativedelta import relativedelta
 
 from odoo.addons.autocrm_customer.tests.common import AutocrmCase
 
 
 class ChurnCase(AutocrmCase):
     """AutocrmCase with helpers to make customers and their done visits months
-    ago. Dealer A's first dealer manager is manager_a; dealer B has none."""
+    ago. Dealer A's first dealer manager is manager_a; dealer B has none.
+
+    ``today`` is dealer A's (and B's) day, in Asia/Shanghai, the day churn is
+    detected by. The delays count months the way the code does (the last visit
+    plus the delay's months, ``relativedelta``, the 31st to a shorter month giving
+    its last day); the activity window counts days."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.Case = cls.env["autocrm.retention.case"]
-        cls.today = fields.Date.context_today(cls.Case)
 
     @classmethod
     def _customer(cls, name, dealer=None):
@@ -22,8 +26,18 @@ class ChurnCase(AutocrmCase):
         )
 
     @classmethod
-    def _months_ago(cls, months, days=0):
-        return cls.today - relativedelta(months=months, days=days)
+    def _months_ago(cls, months):
+        """The day ``months`` months before today: used for visits at least a few
+        weeks from any delay, whatever the length of the months between."""
+        return cls.today - relativedelta(months=months)
+
+    @classmethod
+    def _last_visit_past(cls, months, days):
+        """A last visit whose delay of ``months`` ran out ``days`` days ago: its
+        threshold date (the visit plus the months) is ``days`` days before today,
+        or up to 3 days earlier when no visit gives that day (the 29th to 31st of a
+        month after a shorter one)."""
+        return cls.today - timedelta(days=days) - relativedelta(months=months)
 
     @classmethod
     def _visit(cls, partner, visit_date, dealer=None, vehicle=None, user=None):

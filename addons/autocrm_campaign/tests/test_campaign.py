@@ -1,8 +1,10 @@
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 
 from odoo.addons.autocrm_customer.tests.common import VIN_B
 from odoo.addons.autocrm_customer.tests.test_customer_value import (
@@ -15,6 +17,8 @@ class CampaignCase(CustomerValueCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # dealer A's day, in its time zone, as the code's rules count
+        cls.today = cls.dealer_a._autocrm_today()
         # the OEM's role comes with the demo data: set it without
         cls.oem.autocrm_role = "oem"
         cls.suv = cls.env["product.product"].create(
@@ -229,14 +233,15 @@ class TestCampaign(CampaignCase):
 
     def test_response_update_is_set_based(self):
         """The daily refresh costs the same few queries for any number of targets
-        and visits: the search, two UPDATEs, one aggregate, then one write per
-        campaign whose figures changed (the demo's running campaign may)."""
+        and visits: the dealerships' todays (their search and time zones), the
+        search, two UPDATEs, one aggregate, then one write per campaign whose
+        figures changed (the demo's running campaign may)."""
         campaigns = self._campaign(self.oem_user, company_id=self.oem.id)
         campaigns |= self._campaign(self.advisor_a)
         campaigns.action_generate_targets()
         campaigns.action_start()
         self.env.flush_all()
-        with self.assertQueryCount(5):
+        with self.assertQueryCount(7):
             self.env["autocrm.campaign"]._cron_campaign_response()
 
     def test_figures_and_targets_cannot_be_faked(self):
@@ -268,6 +273,33 @@ class TestCampaign(CampaignCase):
         self.assertEqual(ages(">", 5), self.vehicle_a2)
         self.assertEqual(ages(">=", 6), self.vehicle_a2)
         self.assertFalse(ages(">=", 7))
+
+    def test_dates_and_segment_follow_the_organiser_day(self):
+        """At 16:30 UTC it is already 2028-01-01 in Shanghai: a campaign created
+        then starts that day and ends a month later, and its segment of the owners
+        of cars sold in the last 7 days (context_today()) counts from that day."""
+        self.vehicle_a.sale_date = "2027-12-25"
+        self.vehicle_a2.sale_date = "2027-12-24"
+        segment = (
+            "[('vehicle_ids.sale_date', '>=', "
+            "(context_today() - relativedelta(days=7)).strftime('%Y-%m-%d'))]"
+        )
+        Campaign = self.env["autocrm.campaign"].with_user(self.advisor_a)
+        with freeze_time("2027-12-31 15:30:00"):
+            late = Campaign.create({"name": "New Owners", "segment_domain": segment})
+            late.action_generate_targets()
+        with freeze_time("2027-12-31 16:30:00"):
+            early = Campaign.create({"name": "New Owners", "segment_domain": segment})
+            early.action_generate_targets()
+        self.assertRecordValues(
+            late | early,
+            [
+                {"date_start": date(2027, 12, 31), "date_end": date(2028, 1, 31)},
+                {"date_start": date(2028, 1, 1), "date_end": date(2028, 2, 1)},
+            ],
+        )
+        self.assertEqual(late.target_ids.partner_id, self.customer_a | self.customer_a2)
+        self.assertEqual(early.target_ids.partner_id, self.customer_a)
 
     def test_dealer_cannot_organise_a_network_campaign(self):
         with self.assertRaises(AccessError):

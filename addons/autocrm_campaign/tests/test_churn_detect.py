@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
@@ -14,20 +16,19 @@ ACTIVITY_TYPE = "autocrm_campaign.mail_activity_type_retention"
 @tagged("post_install", "-at_install")
 class TestChurnDetect(ChurnCase):
     def test_opens_cases_at_risk_or_lost_by_the_delays(self):
-        """9 months without a visit: at risk; 18: lost; 8: nothing yet. The last
-        visit counts, not an earlier one."""
+        """Past 9 months without a visit: at risk; past 18: lost; 8: nothing yet.
+        The last visit counts, not an earlier one."""
+        activity_days = self.Case._churn_activity_days()
         at_risk = self.customer_a
         lost = self._customer("Lost Customer")
         recent = self._customer("Recent Customer")
+        at_risk_visit = self._last_visit_past(9, days=5)
+        # lost well before the activity window, whatever the months' lengths
+        lost_visit = self._last_visit_past(18, days=activity_days + 10)
         self._visit(at_risk, self._months_ago(20))
-        self._visit(
-            at_risk,
-            self._months_ago(9, days=5),
-            vehicle=self.vehicle_a,
-            user=self.advisor_a,
-        )
+        self._visit(at_risk, at_risk_visit, vehicle=self.vehicle_a, user=self.advisor_a)
         self._visit(lost, self._months_ago(30))
-        self._visit(lost, self._months_ago(19))
+        self._visit(lost, lost_visit)
         self._visit(recent, self._months_ago(8))
 
         self.assertEqual(self.Case._cron_churn_detect(), 2)
@@ -42,11 +43,10 @@ class TestChurnDetect(ChurnCase):
                     "vehicle_id": self.vehicle_a.id,
                     "risk": "at_risk",
                     "result": "pending",
-                    "last_visit_date": self._months_ago(9, days=5),
+                    "last_visit_date": at_risk_visit,
                     "detected_date": self.today,
                     # the advisor of the last visit
                     "user_id": self.advisor_a.id,
-                    "months_without_visit": 9,
                 },
                 {
                     "partner_id": lost.id,
@@ -54,16 +54,16 @@ class TestChurnDetect(ChurnCase):
                     "vehicle_id": False,
                     "risk": "lost",
                     "result": "pending",
-                    "last_visit_date": self._months_ago(19),
+                    "last_visit_date": lost_visit,
                     "detected_date": self.today,
                     # no advisor on the visit: the dealership's first manager
                     "user_id": self.manager_a.id,
-                    "months_without_visit": 19,
                 },
             ],
         )
-        # a customer who crossed a delay within 30 days gets a to-do; one lost a
-        # month ago already waits in the kanban without one
+        self.assertEqual(cases[0].months_without_visit, 9)
+        # a customer whose delay ran out in the last N days gets a to-do; one lost
+        # longer ago already waits in the kanban without one
         self.assertRecordValues(
             cases[0].activity_ids,
             [
@@ -107,7 +107,7 @@ class TestChurnDetect(ChurnCase):
 
     def test_returning_customer_is_retained(self):
         lost = self._customer("Lost Customer")
-        self._visit(lost, self._months_ago(9, days=1))
+        self._visit(lost, self._last_visit_past(9, days=1))
         self.Case._cron_churn_detect()
         case = self._cases(lost)
         self.assertTrue(case.activity_ids)
@@ -250,23 +250,188 @@ class TestChurnDetect(ChurnCase):
             loyalty_a.browse(rows.ids).read(["churn_rate"])
 
 
+@tagged("post_install", "-at_install")
+class TestChurnDetectDays(ChurnCase):
+    """The delays and the activity window by the dealership's day, at its
+    midnight, at month ends and on a leap day: each run happens at a chosen
+    moment (UTC), as the scheduler runs it (OdooBot, whose time zone is UTC).
+    Demo customers are detected too at these dates: only the cases of the test's
+    customers are checked."""
+
+    def test_activity_when_the_delay_ran_out_in_the_last_n_days(self):
+        """A delay that ran out N days ago (the system parameter) is in the window
+        of the activity, one N + 1 days ago is not."""
+        days = self.Case._churn_activity_days()
+        today = date(2027, 6, 15)
+        edge = self._customer("Edge Customer")
+        past = self._customer("Past the Edge Customer")
+        self._visit(edge, today - timedelta(days=days) - relativedelta(months=9))
+        self._visit(past, today - timedelta(days=days + 1) - relativedelta(months=9))
+        with freeze_time("2027-06-15 04:00:00"):  # noon in Shanghai
+            self.Case._cron_churn_detect()
+        edge_case, past_case = self._cases(edge), self._cases(past)
+        self.assertEqual(edge_case._threshold_date(), today - timedelta(days=days))
+        self.assertEqual(past_case._threshold_date(), today - timedelta(days=days + 1))
+        self.assertRecordValues(
+            edge_case | past_case,
+            [
+                {"risk": "at_risk", "detected_date": today},
+                {"risk": "at_risk", "detected_date": today},
+            ],
+        )
+        self.assertRecordValues(
+            edge_case.activity_ids,
+            [{"user_id": self.manager_a.id, "date_deadline": today}],
+        )
+        self.assertFalse(past_case.activity_ids)
+
+    def test_delay_runs_out_at_the_dealership_midnight(self):
+        """Last seen on 2027-03-31, a customer is past 9 months on 2028-01-01: at
+        16:30 UTC it is already that day in Shanghai (00:30), at 15:30 UTC (23:30)
+        not yet; a dealership in Paris waits for its own midnight (23:00 UTC)."""
+        self.dealer_b.autocrm_tz = "Europe/Paris"
+        customer_b2 = self._customer("Customer B2", self.dealer_b)
+        self._visit(self.customer_a, "2027-03-31", user=self.advisor_a)
+        self._visit(customer_b2, "2027-03-31", dealer=self.dealer_b)
+        new_year = date(2028, 1, 1)
+        with freeze_time("2027-12-31 15:30:00"):
+            self.Case._cron_churn_detect()
+            self.assertFalse(self._cases(self.customer_a | customer_b2))
+        with freeze_time("2027-12-31 16:30:00"):
+            self.Case._cron_churn_detect()
+            # what the advisor finds in the kanban the morning after
+            case = self.Case.with_user(self.advisor_a).search(
+                [("partner_id", "=", self.customer_a.id)]
+            )
+            self.assertRecordValues(
+                case,
+                [
+                    {
+                        "risk": "at_risk",
+                        "detected_date": new_year,
+                        "user_id": self.advisor_a.id,
+                        "months_without_visit": 9,
+                    }
+                ],
+            )
+            self.assertEqual(case.activity_ids.date_deadline, new_year)
+            self.assertFalse(self._cases(customer_b2), "17:30 in Paris")
+        with freeze_time("2027-12-31 23:30:00"):
+            self.Case._cron_churn_detect()
+            self.assertRecordValues(
+                self._cases(customer_b2),
+                [{"risk": "at_risk", "detected_date": new_year}],
+            )
+
+    def test_delays_on_a_leap_day(self):
+        """The last visit plus the delay's months, the 29th to 31st of a month
+        giving February's last day: 2027-05-28 is past 9 months on 2028-02-29,
+        2027-05-29 and 2027-05-31 only on 2028-03-01; 2026-08-29 is past 18 months
+        (lost) on 2028-03-01 too."""
+        on_28 = self._customer("Last Seen on a 28th")
+        on_29 = self._customer("Last Seen on a 29th")
+        on_31 = self._customer("Last Seen on a 31st")
+        lost = self._customer("Lost Customer")
+        self._visit(on_28, "2027-05-28")
+        self._visit(on_29, "2027-05-29")
+        self._visit(on_31, "2027-05-31")
+        self._visit(lost, "2026-08-29")
+        customers = on_28 | on_29 | on_31 | lost
+        leap_day, march_1 = date(2028, 2, 29), date(2028, 3, 1)
+        with freeze_time("2028-02-29 04:00:00"):
+            self.Case._cron_churn_detect()
+            self.assertRecordValues(
+                self._cases(customers),
+                [
+                    {"partner_id": on_28.id, "risk": "at_risk"},
+                    {"partner_id": lost.id, "risk": "at_risk"},
+                ],
+            )
+            self.assertEqual(
+                self._cases(customers).mapped("months_without_visit"), [9, 18]
+            )
+        with freeze_time("2028-03-01 04:00:00"):
+            self.Case._cron_churn_detect()
+            cases = self._cases(customers)
+            self.assertRecordValues(
+                cases,
+                [
+                    {"partner_id": on_28.id, "risk": "at_risk"},
+                    {"partner_id": lost.id, "risk": "lost"},
+                    {"partner_id": on_29.id, "risk": "at_risk"},
+                    {"partner_id": on_31.id, "risk": "at_risk"},
+                ],
+            )
+            self.assertEqual(
+                cases.mapped("detected_date"), [leap_day, leap_day, march_1, march_1]
+            )
+            self.assertEqual(
+                [case._threshold_date() for case in cases],
+                [date(2028, 2, 28), leap_day, leap_day, leap_day],
+            )
+            # the two ran out yesterday: each has its to-do, due today
+            self.assertEqual(
+                (cases[2] | cases[3]).activity_ids.mapped("date_deadline"),
+                [march_1, march_1],
+            )
+
+    def test_delay_from_a_month_end_runs_out_at_a_month_end(self):
+        """2026-05-31 plus 9 months is 2027-02-28: past it from 2027-03-01, which
+        starts at 16:30 UTC in Shanghai. 2027-02-28 plus 9 months is 2027-11-28:
+        past it from 2027-11-29 (not only once today minus 9 months, 2027-02-28 on
+        the 28th to the 30th, passes it)."""
+        after_31 = self._customer("Last Seen on a 31st")
+        after_28 = self._customer("Last Seen on February 28th")
+        self._visit(after_31, "2026-05-31")
+        self._visit(after_28, "2027-02-28")
+        with freeze_time("2027-02-28 15:30:00"):
+            self.Case._cron_churn_detect()
+            self.assertFalse(self._cases(after_31))
+        with freeze_time("2027-02-28 16:30:00"):
+            self.Case._cron_churn_detect()
+            case = self._cases(after_31)
+            self.assertRecordValues(
+                case, [{"risk": "at_risk", "detected_date": date(2027, 3, 1)}]
+            )
+            self.assertEqual(case._threshold_date(), date(2027, 2, 28))
+            self.assertEqual(case.activity_ids.date_deadline, date(2027, 3, 1))
+        with freeze_time("2027-11-28 04:00:00"):
+            self.Case._cron_churn_detect()
+            self.assertFalse(self._cases(after_28))
+        with freeze_time("2027-11-29 04:00:00"):
+            self.Case._cron_churn_detect()
+            case = self._cases(after_28)
+            self.assertRecordValues(
+                case,
+                [
+                    {
+                        "risk": "at_risk",
+                        "detected_date": date(2027, 11, 29),
+                        "months_without_visit": 9,
+                    }
+                ],
+            )
+            self.assertEqual(case.activity_ids.date_deadline, date(2027, 11, 29))
+
+
 @tagged("post_install", "-at_install", "is_query_count")
 class TestChurnDetectQueries(ChurnCase):
     """The cost of a run does not grow with the number of customers lost."""
 
-    # closing returned and upgrading lost cases, counting and inserting the
-    # churned customers, reading the new cases, their activities and followers in
-    # one batch each, the refresh of the loyalty analysis (and the two statements
-    # that turn JIT compilation off for the big queries): 21 with this module
-    # alone, 32 with all five AutoCRM modules installed (their additions to
-    # activities and partners), the same for 3 and for 30 customers
-    QUERIES = 32
+    # the dealerships' todays (their search and time zones), closing returned
+    # and upgrading lost cases, counting and inserting the churned customers,
+    # reading the new cases, their activities and followers in one batch each,
+    # the refresh of the loyalty analysis (emptying and filling its table, and
+    # the two statements that turn JIT compilation off for the big queries): 24
+    # with this module alone, 35 with all five AutoCRM modules installed (their
+    # additions to activities and partners), the same for 3 and for 30 customers
+    QUERIES = 35
 
     def _assert_detect_queries(self, count):
         customers = self.env["res.partner"]
         for index in range(count):
             customer = self._customer(f"Churned {index}")
-            self._visit(customer, self._months_ago(9, days=3))
+            self._visit(customer, self._last_visit_past(9, days=3))
             customers |= customer
         with self.assertQueryCount(self.QUERIES):
             self.Case._cron_churn_detect()

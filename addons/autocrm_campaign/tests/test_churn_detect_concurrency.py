@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 from psycopg2.errors import SerializationFailure
 
-from odoo import SUPERUSER_ID, api, fields
+from odoo import SUPERUSER_ID, api
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
@@ -20,7 +20,9 @@ class TestChurnDetectConcurrency(TransactionCase):
             env = api.Environment(cr, SUPERUSER_ID, {})
             Case = env["autocrm.retention.case"]
             dealer = env.ref("base.main_company")
-            visit_date = fields.Date.context_today(Case) - relativedelta(months=10)
+            # 10 months before the company's today: past its 9 months whatever the
+            # day, also should the runs start after its midnight
+            visit_date = dealer._autocrm_today() - relativedelta(months=10)
             partners = env["res.partner"].create(
                 [
                     {"name": f"Concurrent Customer {index}", "company_id": dealer.id}

@@ -1,4 +1,6 @@
-from odoo.tests import tagged
+from datetime import date
+
+from odoo.tests import freeze_time, tagged
 
 from .retention_common import ChurnCase
 
@@ -52,3 +54,27 @@ class TestLoyaltyReport(ChurnCase):
             [("id", "in", rows.ids)], ["company_id"], ["churn_rate:avg"]
         )
         self.assertEqual(groups, [(self.dealer_a, 50.0)])
+
+    def test_status_by_the_dealership_day_of_the_run(self):
+        """The analysis ends on the day the nightly run detected churn by, the
+        dealership's: last seen on 2027-03-31, a customer is at risk from
+        2028-01-01, which starts at 16:30 UTC in Shanghai."""
+        self._visit(self.customer_a, "2027-03-31")
+        Loyalty = self.env["autocrm.customer.report.loyalty"].with_user(self.manager_a)
+        with freeze_time("2027-12-31 15:30:00"):
+            self.Case._cron_churn_detect()
+            row = Loyalty.search([("partner_id", "=", self.customer_a.id)])
+            self.assertEqual(row.loyalty_state, "active")
+        with freeze_time("2027-12-31 16:30:00"):
+            self.Case._cron_churn_detect()
+            row = Loyalty.search([("partner_id", "=", self.customer_a.id)])
+            self.assertRecordValues(
+                row,
+                [
+                    {
+                        "loyalty_state": "at_risk",
+                        "last_visit_date": date(2027, 3, 31),
+                        "at_risk_rate": 100.0,
+                    }
+                ],
+            )

@@ -1,6 +1,7 @@
-from odoo import fields
+from datetime import date
+
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 
 from odoo.addons.autocrm_customer.tests.common import AutocrmCase
 
@@ -46,7 +47,28 @@ class TestRetentionCase(AutocrmCase):
         with self.assertRaises(ValidationError):
             case.action_reopen()
         second.action_retained()
-        self.assertEqual(second.closed_date, fields.Date.context_today(second))
+        self.assertEqual(second.closed_date, self.today)
+
+    def test_dates_are_the_dealership_day(self):
+        """At 16:30 UTC it is already 2028-01-01 in Shanghai: a case opened and
+        closed then is dated that day; at 15:30 UTC still 2027-12-31."""
+        Case = self.env["autocrm.retention.case"].with_user(self.advisor_a)
+        with freeze_time("2027-12-31 15:30:00"):
+            late = Case.create({"partner_id": self.customer_a.id})
+            late.action_retained()
+        with freeze_time("2027-12-31 16:30:00"):
+            early = Case.create({"partner_id": self.customer_a.id})
+            early.action_retained()
+        self.assertRecordValues(
+            late | early,
+            [
+                {
+                    "detected_date": date(2027, 12, 31),
+                    "closed_date": date(2027, 12, 31),
+                },
+                {"detected_date": date(2028, 1, 1), "closed_date": date(2028, 1, 1)},
+            ],
+        )
 
     def test_closed_case_keeps_its_outcome(self):
         Case = self.env["autocrm.retention.case"].with_user(self.advisor_a)

@@ -1,5 +1,7 @@
+from datetime import date
+
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 
 from .test_campaign import CampaignCase
 
@@ -59,6 +61,28 @@ class TestSatisfactionSurvey(CampaignCase):
             (followup.res_model, followup.res_id), (answer._name, answer.id)
         )
         self.assertIn("CSI 4", followup.notes)
+
+    def test_low_score_at_midnight_is_dated_by_the_dealership(self):
+        """An answer submitted at 15:30 UTC is of 2027-12-31 in Shanghai, one at
+        16:30 UTC of 2028-01-01: the follow-up is due, and the report dates the
+        answer, on that day."""
+        late = self._invite_csi()
+        with freeze_time("2027-12-31 15:30:00"):
+            self._answer(late, {"csi_waiting": 0})
+        early = self._invite_csi() - late
+        with freeze_time("2027-12-31 16:30:00"):
+            self._answer(early, {"csi_waiting": 0})
+        self.assertEqual(late.autocrm_followup_id.due_date, date(2027, 12, 31))
+        self.assertEqual(early.autocrm_followup_id.due_date, date(2028, 1, 1))
+        self.env.flush_all()
+        Report = self.env["autocrm.survey.report.step"].with_user(self.advisor_a)
+        rows = Report.search(
+            [("user_input_id", "in", (late | early).ids), ("step", "=", "csi_waiting")]
+        )
+        self.assertEqual(
+            {row.user_input_id: row.date for row in rows},
+            {late: date(2027, 12, 31), early: date(2028, 1, 1)},
+        )
 
     def test_good_score_opens_no_followup(self):
         answer = self._invite_csi()
