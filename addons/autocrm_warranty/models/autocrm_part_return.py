@@ -1,10 +1,11 @@
-from datetime import timedelta
-
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import SQL, float_compare, format_amount
+
+from .company_day import company_day_domain
 
 OEM_GROUP = "autocrm_customer.group_oem_user"
 RETURN_DAYS_PARAM = "autocrm_warranty.part_return_days"
@@ -252,7 +253,8 @@ class AutocrmPartReturn(models.Model):
     def action_ship(self):
         """The dealership ships the box: its delivery from the used-part location
         into inter-company transit is validated, and the OEM's receipt waits at the
-        claims centre."""
+        claims centre. The ship date is the dealership's day (the return's company,
+        in its time zone)."""
         self._check_state("draft", self.env._("shipped"))
         oem = self._oem_company()
         for part_return in self:
@@ -262,7 +264,8 @@ class AutocrmPartReturn(models.Model):
             part_return.with_context(autocrm_part_return_action=True).write(
                 {
                     "state": "shipped",
-                    "ship_date": fields.Date.context_today(self),
+                    # as superuser: only the dealership's time zone is read
+                    "ship_date": part_return.company_id.sudo()._autocrm_today(),
                     "picking_id": picking.id,
                     "receipt_picking_id": receipt.id,
                 }
@@ -270,7 +273,8 @@ class AutocrmPartReturn(models.Model):
         return True
 
     def action_receive(self):
-        """The OEM's used-part desk receives the box: its receipt is validated."""
+        """The OEM's used-part desk receives the box: its receipt is validated. The
+        receive date is the OEM's day (the desk's company, in its time zone)."""
         self._check_oem_user()
         self._check_state("shipped", self.env._("received"))
         for part_return in self:
@@ -295,13 +299,14 @@ class AutocrmPartReturn(models.Model):
                         )
                     )
         self.with_context(autocrm_part_return_action=True).write(
-            {"state": "received", "receive_date": fields.Date.context_today(self)}
+            {"state": "received", "receive_date": self._oem_company()._autocrm_today()}
         )
         return True
 
     def action_inspect(self):
         """Close the inspection: every line's result goes onto its claim line, and
-        the dealership is told about each part that does not support its claim."""
+        the dealership is told about each part that does not support its claim.
+        The inspection date is the OEM's day, as the receive date."""
         self._check_oem_user()
         self._check_state("received", self.env._("inspected"))
         for part_return in self:
@@ -330,7 +335,7 @@ class AutocrmPartReturn(models.Model):
         self.with_context(autocrm_part_return_action=True).write(
             {
                 "state": "inspected",
-                "inspect_date": fields.Date.context_today(self),
+                "inspect_date": self._oem_company()._autocrm_today(),
                 "inspector_id": self.env.user.id,
             }
         )
@@ -545,38 +550,64 @@ class AutocrmPartReturn(models.Model):
             return DEFAULT_RETURN_DAYS
 
     @api.model
-    def _chargeback_domain(self, today):
+    def _chargeback_domain(self):
         """Return-required parts of submitted claims past the return period, not
-        charged back yet, on no shipped return (a draft return is not shipped)."""
+        charged back yet, on no shipped return (a draft return is not shipped).
+
+        The period ends with the dealership's day: a claim submitted on day D is
+        due by D + the return days, counted on the claim's company's day, whoever
+        runs the job (OdooBot's day is UTC's)."""
         shipped = self.env["autocrm.part.return.line"]._search(
             [("return_id.state", "!=", "draft")]
         )
-        cutoff = today - timedelta(days=self._return_days())
-        return [
-            ("return_required", "=", True),
-            ("charged_back", "=", False),
-            ("claim_id.state", "=", "submitted"),
-            ("claim_id.submitted_date", "<", cutoff),
-            (
-                "id",
-                "not in",
-                shipped.subselect(SQL.identifier(shipped.table, "claim_line_id")),
-            ),
-        ]
+        overdue = company_day_domain(
+            self.env,
+            "claim_id.company_id",
+            "claim_id.submitted_date",
+            "<",
+            days=-self._return_days(),
+        )
+        return expression.AND(
+            [
+                [
+                    ("return_required", "=", True),
+                    ("charged_back", "=", False),
+                    ("claim_id.state", "=", "submitted"),
+                ],
+                overdue,
+                [
+                    (
+                        "id",
+                        "not in",
+                        shipped.subselect(
+                            SQL.identifier(shipped.table, "claim_line_id")
+                        ),
+                    )
+                ],
+            ]
+        )
 
     @api.model
     def _cron_charge_back_unshipped(self, batch_size=CHARGE_BACK_BATCH):
         """Charge back the return-required parts not shipped within the return
         period after their claim was submitted: their amount leaves the claim, and
         the dealership reads on the claim which part and why. A part charged back
-        stays so: a second run finds nothing to do."""
-        today = fields.Date.context_today(self)
+        stays so: a second run finds nothing to do. It is charged back on its
+        dealership's day."""
         ClaimPart = self.env["autocrm.warranty.claim.part"].sudo()
-        domain = self._chargeback_domain(today)
+        domain = self._chargeback_domain()
         lines = ClaimPart.search(domain, limit=batch_size, order="claim_id, id")
         if not lines:
             return 0
-        lines.write({"charged_back": True, "charged_back_date": today})
+        company_days = {
+            company: company._autocrm_today() for company in lines.company_id
+        }
+        by_day = {}
+        for line in lines:
+            today = company_days[line.company_id]
+            by_day[today] = by_day.get(today, ClaimPart) | line
+        for today, day_lines in by_day.items():
+            day_lines.write({"charged_back": True, "charged_back_date": today})
         days = self._return_days()
         lines.fetch(["claim_id", "product_id", "quantity", "amount"])
         for claim in lines.claim_id:
@@ -587,7 +618,7 @@ class AutocrmPartReturn(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
         remaining = (
-            ClaimPart.search_count(self._chargeback_domain(today))
+            ClaimPart.search_count(self._chargeback_domain())
             if len(lines) == batch_size
             else 0
         )

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
+from .company_day import company_day_domain
+
 
 class AutocrmVehicle(models.Model):
     """Warranty coverage of a vehicle.
@@ -13,6 +15,11 @@ class AutocrmVehicle(models.Model):
     recomputes its vehicles). ``warranty_state`` by time depends on today, so it is
     not stored: it is computed on read and searched through ``_search_warranty_state``,
     which turns the filter into a domain on the stored end date and km.
+
+    "Today" is the dealership's day: the day, in its company's time zone, of the
+    vehicle's selling dealer; for a vehicle without one, of the user's current
+    company. A warranty is valid through its end date, to the last minute of that
+    day there, whoever looks (an OEM user in another time zone, a cron in UTC).
     """
 
     _inherit = "autocrm.vehicle"
@@ -98,20 +105,32 @@ class AutocrmVehicle(models.Model):
             vehicle.first_service_km_min = policy.first_service_km_min if policy else 0
             vehicle.first_service_km_max = policy.first_service_km_max if policy else 0
 
-    @api.depends("warranty_end_date", "warranty_km", "odometer")
-    @api.depends_context("date")
+    @api.depends("warranty_end_date", "warranty_km", "odometer", "selling_dealer_id")
+    @api.depends_context("company")
     def _compute_warranty_state(self):
-        today = fields.Date.context_today(self)
+        days = {}
         for vehicle in self:
             vehicle.warranty_km_left = max(vehicle.warranty_km - vehicle.odometer, 0)
             if not vehicle.warranty_end_date:
                 vehicle.warranty_state = False
-            elif vehicle.warranty_end_date < today:
+            elif vehicle.warranty_end_date < vehicle._warranty_today(days):
                 vehicle.warranty_state = "expired_time"
             elif vehicle.odometer > vehicle.warranty_km:
                 vehicle.warranty_state = "expired_km"
             else:
                 vehicle.warranty_state = "active"
+
+    def _warranty_today(self, days=None):
+        """Today at the vehicle's selling dealer, or at the user's current company
+        for a vehicle without one; ``days`` caches it per company."""
+        self.ensure_one()
+        # as superuser: only the dealership's time zone is read
+        company = self.sudo().selling_dealer_id or self.env.company.sudo()
+        if days is None:
+            return company._autocrm_today()
+        if company not in days:
+            days[company] = company._autocrm_today()
+        return days[company]
 
     @api.depends("warranty_km", "odometer")
     def _compute_warranty_km_exceeded(self):
@@ -124,23 +143,30 @@ class AutocrmVehicle(models.Model):
         if operator not in ("=", "!=", "in", "not in"):
             raise UserError(self.env._("Unsupported search on the warranty state."))
         values = [value] if isinstance(value, str) or not value else list(value)
-        today = fields.Date.context_today(self)
+
+        def end_date(operator):
+            # the end date against the day of the selling dealer (see the class)
+            return company_day_domain(
+                self.env,
+                "selling_dealer_id",
+                "warranty_end_date",
+                operator,
+                default_company=self.env.company,
+            )
+
         domains = {
-            "active": [
-                "&",
-                ("warranty_end_date", ">=", today),
-                ("warranty_km_exceeded", "=", False),
-            ],
-            "expired_time": [("warranty_end_date", "<", today)],
-            "expired_km": [
-                "&",
-                ("warranty_end_date", ">=", today),
-                ("warranty_km_exceeded", "=", True),
-            ],
-            False: [("warranty_end_date", "=", False)],
+            "active": lambda: expression.AND(
+                [end_date(">="), [("warranty_km_exceeded", "=", False)]]
+            ),
+            "expired_time": lambda: end_date("<"),
+            "expired_km": lambda: expression.AND(
+                [end_date(">="), [("warranty_km_exceeded", "=", True)]]
+            ),
+            False: lambda: [("warranty_end_date", "=", False)],
         }
         domain = expression.OR(
-            domains.get(key or False, [("id", "=", 0)]) for key in values
+            domains[key or False]() if (key or False) in domains else [("id", "=", 0)]
+            for key in values
         )
         if operator in ("!=", "not in"):
             domain = ["!", *expression.normalize_domain(domain)]

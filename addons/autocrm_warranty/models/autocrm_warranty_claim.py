@@ -414,8 +414,11 @@ class AutocrmWarrantyClaim(models.Model):
         """Submit to the OEM: refused past the deadline (the OEM may still enter a
         late claim, flagged), out of warranty (goodwill aside), without the OEM's
         authorisation above its amount; flags duplicates, odometer roll-backs and
-        hours above the flat rate."""
-        today = fields.Date.context_today(self)
+        hours above the flat rate.
+
+        Days are the claim's dealership's (its company's time zone), whoever
+        submits: the deadline is met up to the last minute of its day there."""
+        days = self._company_days()
         for claim in self:
             if claim.state != "draft":
                 raise UserError(
@@ -425,11 +428,26 @@ class AutocrmWarrantyClaim(models.Model):
                         state=claim._state_label(),
                     )
                 )
-            claim._check_submittable(today)
+            claim._check_submittable(days[claim.company_id])
         # as superuser: the state moves only here, after the checks above
-        self.sudo().write({"state": "submitted", "submitted_date": today})
-        self._flag_fraud(today)
+        for today, claims in self._group_by_day(days).items():
+            claims.sudo().write({"state": "submitted", "submitted_date": today})
+        self._flag_fraud()
         return True
+
+    def _company_days(self):
+        """{company: its today} for the claims' dealerships."""
+        # as superuser: only the dealerships' time zones are read
+        return {company: company._autocrm_today() for company in self.company_id.sudo()}
+
+    def _group_by_day(self, days):
+        """{day: claims} of these claims by their dealership's day in ``days``
+        (one group in a network on one time zone)."""
+        groups = {}
+        for claim in self:
+            day = days[claim.company_id]
+            groups[day] = groups.get(day, self.browse()) | claim
+        return groups
 
     def _check_submittable(self, today):
         self.ensure_one()
@@ -538,13 +556,15 @@ class AutocrmWarrantyClaim(models.Model):
             )
         return None
 
-    def _flag_fraud(self, today):
-        """Add the fraud flags the reviewer reads. Run as superuser: flags compare
-        with other dealerships' claims and readings, but only name this claim's own
-        data."""
+    def _flag_fraud(self):
+        """Add the fraud flags the reviewer reads, on claims just submitted (on
+        their ``submitted_date``, the dealership's day). Run as superuser: flags
+        compare with other dealerships' claims and readings, but only name this
+        claim's own data."""
         vals_list = []
         Claim = self.sudo()
         for claim in self:
+            today = claim.submitted_date
             policy = claim._policy()
             if today > claim.repair_date + timedelta(days=policy.claim_deadline_days):
                 vals_list.append(
@@ -680,7 +700,7 @@ class AutocrmWarrantyClaim(models.Model):
 
     def action_approve(self):
         self._check_reviewer()
-        today = fields.Date.context_today(self)
+        days = self._company_days()
         for claim in self:
             if claim.state != "submitted":
                 raise UserError(
@@ -697,7 +717,7 @@ class AutocrmWarrantyClaim(models.Model):
             claim.sudo().write(
                 {
                     "state": "approved",
-                    "approved_date": today,
+                    "approved_date": days[claim.company_id],
                     "reviewer_id": self.env.user.id,
                     "amount_approved": claim.amount_approved or claim.amount_claimed,
                 }
@@ -734,10 +754,11 @@ class AutocrmWarrantyClaim(models.Model):
 
     def _create_oem_callback(self):
         """The OEM calls the customer back after a warranty repair: satisfaction,
-        and whether the customer was made to pay."""
+        and whether the customer was made to pay. The call-back is the OEM's: it is
+        due within its days counted on the OEM's day (its company's time zone)."""
         oem = self.env.ref("base.main_company")
         user = self._callback_user(oem)
-        due = fields.Date.context_today(self) + timedelta(days=CALLBACK_DAYS)
+        due = oem.sudo()._autocrm_today() + timedelta(days=CALLBACK_DAYS)
         vals_list = [
             {
                 "partner_id": claim.partner_id.id,
@@ -820,6 +841,8 @@ class AutocrmWarrantyClaim(models.Model):
         }
 
     def action_pay(self):
+        """Paid on the dealership's day: the settlement of a dealership's period
+        lists the claims paid on its days."""
         self._check_reviewer()
         for claim in self:
             if claim.state != "approved":
@@ -831,9 +854,8 @@ class AutocrmWarrantyClaim(models.Model):
                     )
                 )
         # as superuser: the state moves only here, after the checks above
-        self.sudo().write(
-            {"state": "paid", "paid_date": fields.Date.context_today(self)}
-        )
+        for today, claims in self._group_by_day(self._company_days()).items():
+            claims.sudo().write({"state": "paid", "paid_date": today})
         return True
 
     # ------------------------------------------------------------------
@@ -872,7 +894,7 @@ class AutocrmWarrantyClaim(models.Model):
         note = self.env._(
             "OEM call-back of %(date)s: the customer says they were made to pay. "
             "%(remarks)s",
-            date=followup.done_date or fields.Date.context_today(self),
+            date=followup.done_date or followup.company_id.sudo()._autocrm_today(),
             remarks=followup.customer_remarks or "",
         ).strip()
         self._add_fraud_flag("customer_paid", note)

@@ -123,7 +123,8 @@ class RepairOrder(models.Model):
             .sudo()
             ._get_for_models(vehicle.model_id)[vehicle.model_id.id]
         )
-        visit_date = self.visit_date or fields.Date.context_today(self)
+        # a visit without a date is today's, at the dealership (in its time zone)
+        visit_date = self.visit_date or self.company_id.sudo()._autocrm_today()
         due = vehicle.sale_date + relativedelta(months=policy.first_service_months)
         if visit_date > due:
             return self.env._(
@@ -171,7 +172,7 @@ class RepairOrder(models.Model):
             "company_id": self.company_id.id,
             "repair_id": self.id,
             "vehicle_id": self.vehicle_id.id,
-            "repair_date": self.visit_date or fields.Date.context_today(self),
+            "repair_date": self.visit_date or self.company_id.sudo()._autocrm_today(),
             "odometer": self.odometer,
             "claim_type": {
                 "first_maintenance": "first_maintenance",

@@ -2,6 +2,7 @@ from odoo import fields, models
 from odoo.tools import SQL
 from odoo.tools.sql import drop_view_if_exists
 
+from odoo.addons.autocrm_customer.models.res_company import DEFAULT_TZ
 from odoo.addons.autocrm_customer.report.autocrm_vehicle_report_visit import (
     selection_of,
 )
@@ -12,7 +13,9 @@ from ..models.autocrm_part_return import DEFAULT_RETURN_DAYS, RETURN_DAYS_PARAM
 class AutocrmPartReturnReportOutstanding(models.Model):
     """One row per return-required part of a submitted claim that the OEM has not
     received yet (and that was not charged back): what each dealership still owes
-    the used-part desk, and for how long."""
+    the used-part desk, and for how long. The days are counted to the dealership's
+    today (its company's time zone) at the time of the query, as the charge-back
+    job counts them."""
 
     _name = "autocrm.part.return.report.outstanding"
     _description = "Used Parts Outstanding"
@@ -81,8 +84,9 @@ class AutocrmPartReturnReportOutstanding(models.Model):
                            claim.vehicle_id,
                            vehicle.model_id,
                            claim.submitted_date,
-                           (CURRENT_DATE - claim.submitted_date) AS days_outstanding,
-                           (CURRENT_DATE - claim.submitted_date) > period.days
+                           (%(dealer_today)s - claim.submitted_date)
+                               AS days_outstanding,
+                           (%(dealer_today)s - claim.submitted_date) > period.days
                                AS overdue,
                            CASE
                                WHEN part_return.id IS NULL THEN 'to_pack'
@@ -113,5 +117,9 @@ class AutocrmPartReturnReportOutstanding(models.Model):
                 view=SQL.identifier(self._table),
                 param=RETURN_DAYS_PARAM,
                 default=DEFAULT_RETURN_DAYS,
+                dealer_today=SQL(
+                    "(now() AT TIME ZONE COALESCE(dealer.autocrm_tz, %s))::date",
+                    DEFAULT_TZ,
+                ),
             )
         )

@@ -13,3 +13,4 @@ from . import test_part_return_tours
 from . import test_warranty_views
 from . import test_claim_from_repair
 from . import test_warranty_tours
+from . import test_warranty_days

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.autocrm_customer.tests.common import VIN_B, AutocrmCase
@@ -8,12 +8,15 @@ from odoo.addons.autocrm_customer.tests.common import VIN_B, AutocrmCase
 
 class WarrantyCase(AutocrmCase):
     """AutocrmCase plus a claims reviewer at the OEM, a vehicle of dealer B, a labour
-    operation, two parts and a claim builder."""
+    operation, two parts and a claim builder.
+
+    ``today`` is the base's: dealer A's day, the clock frozen for the class. Dates
+    are built from it in days (the claim rules count days); both vehicles were
+    sold well inside their 36 months' warranty on any day."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.today = fields.Date.context_today(cls.env["autocrm.warranty.claim"])
         cls.Claim = cls.env["autocrm.warranty.claim"]
         cls.reviewer = new_test_user(
             cls.env,

@@ -1,4 +1,8 @@
-from odoo import Command, fields
+from datetime import timedelta
+
+import pytz
+
+from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.autocrm_customer.tests.common import VIN_B, AutocrmCase
@@ -6,7 +10,11 @@ from odoo.addons.autocrm_customer.tests.common import VIN_B, AutocrmCase
 
 class PartReturnCase(AutocrmCase):
     """AutocrmCase plus a claims reviewer, storable parts, a vehicle of dealer B and
-    helpers for submitted claims and used-part returns."""
+    helpers for submitted claims and used-part returns.
+
+    ``today`` is the base's: dealer A's day, the clock frozen for the class; the
+    vehicles are sold some days before it, so that their warranty covers a repair
+    of today on any day."""
 
     @classmethod
     def setUpClass(cls):
@@ -45,7 +53,7 @@ class PartReturnCase(AutocrmCase):
                 "vin": VIN_B,
                 "license_plate": "沪B·00002",
                 "model_id": cls.sedan.id,
-                "sale_date": "2025-03-01",
+                "sale_date": cls.today - timedelta(days=200),
                 "selling_dealer_id": cls.dealer_b.id,
                 "dealer_ids": [Command.set(cls.dealer_b.ids)],
                 "partner_id": cls.customer_b.id,
@@ -55,7 +63,7 @@ class PartReturnCase(AutocrmCase):
         cls.Quant = cls.env["stock.quant"]
         cls.transit = cls.env.ref("stock.stock_location_inter_company")
         cls.claims_centre = cls.oem.autocrm_used_part_location_id
-        cls.today = fields.Date.context_today(cls.env["autocrm.part.return"])
+        cls.vehicle_a.sale_date = cls.today - timedelta(days=400)
 
     @classmethod
     def _submitted_claim(cls, user, vehicle, parts, submit=True):
@@ -104,6 +112,13 @@ class PartReturnCase(AutocrmCase):
             [("product_id", "=", product.id), ("location_id", "=", location.id)]
         )
         return sum(quants.mapped("quantity"))
+
+    def _db_day(self, company):
+        """The company's day at PostgreSQL's ``now()`` (the transaction's time,
+        which SQL views read; the Python clock is frozen, PostgreSQL's is not)."""
+        self.env.cr.execute("SELECT now()")
+        now = self.env.cr.fetchone()[0]
+        return now.astimezone(pytz.timezone(company._autocrm_tz_name())).date()
 
     def _received(self, part_return):
         part_return.with_user(self.advisor_a).action_ship()

@@ -218,8 +218,10 @@ class TestPartReturn(PartReturnCase):
 
     def test_outstanding_parts_analysis(self):
         """The analysis lists what the OEM has not received yet, per dealer, with the
-        days since submission."""
-        self.claim.sudo().submitted_date = self.today - timedelta(days=12)
+        days since submission (to the dealership's day when the view is read)."""
+        self.claim.sudo().submitted_date = self._db_day(self.dealer_a) - timedelta(
+            days=12
+        )
         Report = self.env["autocrm.part.return.report.outstanding"]
         self.env.flush_all()
         rows = Report.with_user(self.advisor_a).search([])
