@@ -11,10 +11,9 @@ from odoo.osv import expression
 def companies_by_day(env):
     """{today: company ids} over every company (archived ones included), today
     being each company's own (``res.company._autocrm_today``)."""
-    companies = env["res.company"].sudo().with_context(active_test=False).search([])
     by_day = defaultdict(list)
-    for company in companies:
-        by_day[company._autocrm_today()].append(company.id)
+    for company_id, day in env["res.company"]._autocrm_days_by_company().items():
+        by_day[day].append(company_id)
     return dict(by_day)
 
 
