@@ -26,6 +26,7 @@ class Client:
     def __init__(self, url, db, login, password=PASSWORD):
         self.url = url
         self.login = login
+        self.context = {}  # sent with every call, under the call's own context
         cookies = urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
         self.opener = urllib.request.build_opener(cookies)
         self.rpc("/web/session/authenticate", db=db, login=login, password=password)
@@ -46,6 +47,8 @@ class Client:
 
     def call(self, model, method, *args, **kwargs):
         """``model.method(*args, **kwargs)``, called as the web client does."""
+        if self.context:
+            kwargs["context"] = {**self.context, **kwargs.get("context", {})}
         return self.rpc(
             "/web/dataset/call_kw", model=model, method=method, args=args, kwargs=kwargs
         )

@@ -1,4 +1,6 @@
+from . import autocrm_dealer_mixin
 from . import res_company
+from . import res_users
 from . import res_partner
 from . import product_template
 from . import stock_warehouse

@@ -42,7 +42,7 @@ LOCKED_WHEN_CLOSED = {
 class AutocrmFollowup(models.Model):
     _name = "autocrm.followup"
     _description = "Customer Follow-up"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "autocrm.dealer.mixin"]
     _order = "due_date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["partner_id", "vehicle_id"]

@@ -1,10 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# No car reaches this; a higher reading is a typing error.
+MAX_ODOMETER_KM = 2_000_000
+
 
 class AutocrmOdometerReading(models.Model):
     _name = "autocrm.odometer.reading"
     _description = "Odometer Reading"
+    _inherit = ["autocrm.dealer.mixin"]
+    _autocrm_ranges = {"value": (0, MAX_ODOMETER_KM)}
     _order = "date desc, id desc"
 
     vehicle_id = fields.Many2one(
@@ -76,6 +81,30 @@ class AutocrmOdometerReading(models.Model):
                         new_date=reading.date,
                     )
                 )
+
+    @api.constrains("date", "company_id")
+    def _check_date(self):
+        for reading in self:
+            today = (reading.company_id or self.env.company)._autocrm_today()
+            if reading.date > today:
+                raise ValidationError(
+                    self.env._(
+                        "An odometer reading cannot be dated in the future (%(date)s).",
+                        date=reading.date,
+                    )
+                )
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """A dealership sees the readings other dealerships recorded on a vehicle
+        they share, not the other dealership's visit they came from."""
+        result = super()._read_format(fnames, load)
+        if "repair_id" in fnames and self._autocrm_is_dealer_user():
+            own = self.env.user.company_ids
+            foreign = {r.id for r in self.sudo() if r.company_id not in own}
+            for values in result:
+                if values["id"] in foreign:
+                    values["repair_id"] = False
+        return result
 
     def write(self, vals):
         if "is_rollback_correction" in vals and not self.env.su:

@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from vininfo import Vin
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 # ISO 3779: letters I, O and Q are never used; position 10 is the model-year code
 # (never I, O, Q, U, Z or 0); position 9 is the check digit (GB 16735, as in North
@@ -49,7 +49,8 @@ def vin_problem(env, vin):
 class AutocrmVehicle(models.Model):
     _name = "autocrm.vehicle"
     _description = "Vehicle"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "autocrm.dealer.mixin"]
+    _autocrm_ranges = {"model_year": (1950, 2100)}
     _order = "sale_date desc, id desc"
     _rec_names_search = ["vin", "license_plate"]
 
@@ -135,6 +136,12 @@ class AutocrmVehicle(models.Model):
         help="The free first maintenance (首保) has been done.",
     )
     active = fields.Boolean(default=True)
+    autocrm_can_edit = fields.Boolean(
+        string="Can Edit Vehicle Data",
+        compute="_compute_autocrm_can_edit",
+        help="The user's dealership sold the vehicle (or is the only one to know "
+        "it), or the user works for the OEM: the vehicle's data is theirs to change.",
+    )
 
     _sql_constraints = [
         (
@@ -249,17 +256,124 @@ class AutocrmVehicle(models.Model):
             if problem:
                 raise ValidationError(problem)
 
+    @api.constrains("sale_date", "production_date", "selling_dealer_id")
+    def _check_dates(self):
+        for vehicle in self:
+            today = (vehicle.selling_dealer_id or self.env.company)._autocrm_today()
+            if vehicle.sale_date and vehicle.sale_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "%(vehicle)s: a sale date cannot be in the future (%(date)s).",
+                        vehicle=vehicle.display_name,
+                        date=vehicle.sale_date,
+                    )
+                )
+            if vehicle.production_date and (
+                vehicle.production_date > (vehicle.sale_date or today)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(vehicle)s: the production date (%(production)s) is after "
+                        "the sale date or today.",
+                        vehicle=vehicle.display_name,
+                        production=vehicle.production_date,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             if "vin" in vals:
                 vals["vin"] = normalize_vin(vals["vin"])
+        if self._autocrm_is_dealer_user():
+            own = set(self.env.user.company_ids.ids)
+            for vals in vals_list:
+                if "dealer_ids" in vals:
+                    dealers = set(
+                        self.new({"dealer_ids": vals["dealer_ids"]}).dealer_ids.ids
+                    )
+                    if not dealers <= own:
+                        raise AccessError(self._autocrm_dealers_message())
         return super().create(vals_list)
 
     def write(self, vals):
         if "vin" in vals:
             vals["vin"] = normalize_vin(vals["vin"])
+        if self._autocrm_is_dealer_user():
+            self._autocrm_check_dealer_write(vals)
         return super().write(vals)
+
+    # What a dealership that serves a vehicle it did not sell may change on it: its
+    # own odometer readings (their own rules guard them) and the vehicle's chatter.
+    SERVING_DEALER_FIELDS = {"odometer_reading_ids", "activity_ids"}
+
+    def _autocrm_dealers_message(self):
+        return self.env._(
+            "The dealerships of a vehicle are not edited: a dealership is added when "
+            "it sells, serves or finds the vehicle by its VIN, and the OEM removes one."
+        )
+
+    def _autocrm_check_dealer_write(self, vals):
+        """A dealer's user writes on a vehicle only what its dealership owns: the
+        vehicle's data when the dealership sold it (or is the only one to know a
+        vehicle without a selling dealer), never the dealerships that see it."""
+        if "dealer_ids" in vals:
+            raise AccessError(self._autocrm_dealers_message())
+        if (
+            not vals.keys()
+            - self.SERVING_DEALER_FIELDS
+            - {name for name in vals if name.startswith("message_")}
+        ):
+            return
+        if foreign := self - self._autocrm_home_vehicles():
+            raise AccessError(
+                self.env._(
+                    "%(vehicle)s was sold by another dealership: only it (or the "
+                    "OEM) changes the vehicle's data. Record your readings and "
+                    "visits; report a wrong VIN, owner or date to the OEM.",
+                    vehicle=foreign[:1].display_name,
+                )
+            )
+
+    def _autocrm_home_vehicles(self):
+        """The vehicles of ``self`` whose data the current user's dealership owns:
+        it sold them, or no dealership sold them and no other one knows them."""
+        own = self.env.user.company_ids
+        return self.filtered(
+            lambda v: v.sudo().selling_dealer_id in own
+            if v.sudo().selling_dealer_id
+            else not v.sudo().dealer_ids - own
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_only_the_dealerships(self):
+        """A dealer's user deletes only vehicles no other dealership serves."""
+        if self._autocrm_is_dealer_user():
+            own = self.env.user.company_ids
+            if any(vehicle.sudo().dealer_ids - own for vehicle in self):
+                raise AccessError(
+                    self.env._(
+                        "Other dealerships serve this vehicle: it cannot be deleted. "
+                        "Archive it, or ask the OEM."
+                    )
+                )
+
+    @api.model
+    def _autocrm_not_yours_message(self):
+        return self.env._(
+            "the vehicle is not known at %(dealer)s yet: find it by its VIN first",
+            dealer=self.env.company.name,
+        )
+
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_autocrm_can_edit(self):
+        if not self._autocrm_is_dealer_user():
+            self.autocrm_can_edit = True
+            return
+        home = self._autocrm_home_vehicles()
+        for vehicle in self:
+            # a new vehicle is the dealership's own
+            vehicle.autocrm_can_edit = not vehicle._origin or vehicle in home
 
     @api.depends("vin", "license_plate", "model_id")
     def _compute_display_name(self):
@@ -278,7 +392,11 @@ class AutocrmVehicle(models.Model):
         whole VIN is looked up, as superuser, so no partial search over the archive
         leaks other dealers' vehicles.
         """
+        if not isinstance(vin, str):
+            return self.browse()
         vin = normalize_vin(vin)
+        if vin_problem(self.env, vin):
+            return self.browse()
         vehicle = (
             self.sudo()
             .with_context(active_test=False)

@@ -1,9 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .autocrm_odometer_reading import MAX_ODOMETER_KM
+
 
 class RepairOrder(models.Model):
-    _inherit = "repair.order"
+    _name = "repair.order"
+    _inherit = ["repair.order", "autocrm.dealer.mixin"]
+    _autocrm_ranges = {"odometer": (0, MAX_ODOMETER_KM)}
 
     vehicle_id = fields.Many2one(
         "autocrm.vehicle",
@@ -68,6 +72,20 @@ class RepairOrder(models.Model):
                         "This vehicle is not known at %(dealer)s yet: find it by its "
                         "VIN first.",
                         dealer=repair.company_id.name,
+                    )
+                )
+
+    @api.constrains("visit_date", "vehicle_id")
+    def _check_visit_after_sale(self):
+        for repair in self.filtered(lambda r: r.visit_date and r.vehicle_id):
+            sale_date = repair.vehicle_id.sudo().sale_date
+            if sale_date and repair.visit_date < sale_date:
+                raise ValidationError(
+                    self.env._(
+                        "A visit on %(visit)s comes before the vehicle's sale on "
+                        "%(sale)s: check the visit date.",
+                        visit=repair.visit_date,
+                        sale=sale_date,
                     )
                 )
 

@@ -6,6 +6,8 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 from odoo.tools.misc import unquote
 
+from .res_users import STAFF_CONTACT_FIELDS
+
 _logger = logging.getLogger(__name__)
 
 VALUE_TIERS = [("A", "A"), ("B", "B"), ("C", "C")]
@@ -24,7 +26,8 @@ VALUE_FIELDS = [
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "autocrm.dealer.mixin"]
 
     vehicle_ids = fields.One2many("autocrm.vehicle", "partner_id", string="Vehicles")
     autocrm_vehicle_count = fields.Integer(
@@ -67,6 +70,35 @@ class ResPartner(models.Model):
         for partner in self:
             partner.autocrm_vehicle_count = counts.get(partner, 0)
 
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load)
+        hidden = [f for f in STAFF_CONTACT_FIELDS["res.partner"] if f in fnames]
+        if hidden and self._autocrm_is_dealer_user():
+            staff = self.sudo().user_ids._autocrm_other_dealers_staff()
+            others = set(staff.partner_id.ids)
+            for values in result:
+                if values["id"] in others:
+                    values.update(dict.fromkeys(hidden, False))
+        return result
+
+    def _check_access(self, operation):
+        result = super()._check_access(operation)
+        # The record rule's ``vehicle_ids.dealer_ids`` was just evaluated as
+        # superuser on these partners (``filtered_domain``), which left every
+        # vehicle of theirs in the cache: forget them, so that reading
+        # ``vehicle_ids`` shows the user only the vehicles he may read, not the
+        # owner's cars at other dealerships.
+        if not self.env.su:
+            self.invalidate_recordset(["vehicle_ids"], flush=False)
+        return result
+
+    @api.model
+    def _autocrm_not_yours_message(self):
+        return self.env._(
+            "this customer is not a customer of %(dealer)s",
+            dealer=self.env.company.name,
+        )
+
     @api.model
     def _check_company_domain(self, companies):
         # A vehicle's owner serves every dealership the vehicle is shared with.
@@ -102,14 +134,6 @@ class ResPartner(models.Model):
                 )
             )
         return super().write(vals)
-
-    def _autocrm_is_dealer_user(self):
-        user = self.env.user
-        return (
-            not self.env.su
-            and user.has_group("autocrm_customer.group_dealer_user")
-            and not user.has_group("autocrm_customer.group_oem_user")
-        )
 
     @api.model
     def _autocrm_customer_condition(self):

@@ -157,8 +157,8 @@ class TestCustomerValueReport(ValueReportCase):
                 cls._visit(cls.customer_a, 600, cls._days_ago(30), cls.vehicle_a),
                 cls._visit(cls.customer_a, 400, cls._days_ago(200), cls.vehicle_a),
                 cls._visit(cls.customer_a2, 300, cls._days_ago(60), cls.suv_a2),
-                # older than 12 months
-                cls._visit(cls.customer_a2, 700, cls._days_ago(500), cls.sedan_a2),
+                # older than 12 months, after the sale (1 year and 5 days ago)
+                cls._visit(cls.customer_a2, 700, cls._days_ago(368), cls.sedan_a2),
             ],
         )
         cls._done_visits(

@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from odoo.tests import tagged
 from odoo.tests.common import freeze_time
@@ -16,9 +16,11 @@ class TestFollowupDealershipDay(FollowupCase):
     """The follow-up cron runs as OdooBot (no time zone, so UTC): what is due
     follows each dealership's day all the same."""
 
-    def _sold_on(self, sale_date):
-        vehicle = self._vehicle(0)
-        vehicle.sale_date = sale_date
+    def _sold_on(self, sale_date, vehicle=None):
+        vehicle = vehicle or self._vehicle(0)
+        # recorded on the day of the sale: a sale date cannot be in the future
+        with freeze_time(datetime.combine(sale_date, time(12))):
+            vehicle.sale_date = sale_date
         return vehicle
 
     def test_due_on_the_dealerships_day_after_its_midnight(self):
@@ -39,8 +41,10 @@ class TestFollowupDealershipDay(FollowupCase):
         """A dealership in Europe/Berlin is still on 31 December at 16:30 UTC."""
         self.dealer_b.autocrm_tz = "Europe/Berlin"
         shanghai = self._sold_on(date(2027, 12, 25))
-        berlin = self._vehicle(0, dealer=self.dealer_b, partner=self.customer_b)
-        berlin.sale_date = date(2027, 12, 25)
+        berlin = self._sold_on(
+            date(2027, 12, 25),
+            self._vehicle(0, dealer=self.dealer_b, partner=self.customer_b),
+        )
         with freeze_time(SHANGHAI_NEW_YEAR):
             self.Followup._cron_followup_generate()
         self.assertEqual(len(self._followups(shanghai)), 1)

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .test_followup import FollowupCase
@@ -67,7 +67,7 @@ class TestFollowupAccess(FollowupCase):
 
     def test_dealer_cannot_follow_up_another_dealers_customer(self):
         Followup = self.Followup.with_user(self.advisor_b)
-        with self.assertRaisesRegex(ValidationError, "not a customer of Dealer B"):
+        with self.assertRaisesRegex(AccessError, "not a customer of Dealer B"):
             Followup.create(
                 {
                     "partner_id": self.customer_a.id,

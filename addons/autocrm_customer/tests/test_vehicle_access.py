@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import VIN_A, VIN_B, AutocrmCase
@@ -49,7 +49,7 @@ class TestVehicleAccess(AutocrmCase):
         self.assertEqual(repair.company_id, self.dealer_b)
 
     def test_visit_needs_the_vehicle_known_at_the_dealership(self):
-        with self.assertRaisesRegex(ValidationError, "find it by its VIN first"):
+        with self.assertRaisesRegex(AccessError, "find it by its VIN first"):
             self.env["repair.order"].with_user(self.advisor_b).create(
                 {"vehicle_id": self.vehicle_a.id}
             )

@@ -38,9 +38,10 @@ registry.category("web_tour.tours").add("autocrm_vehicle_lookup_tour", {
             trigger: ".o_breadcrumb .active:contains(京A·00001)",
         },
         {
-            content: "Its owner shows",
+            // the selling dealer's data: shown, not editable by the serving dealer
+            content: "Its owner shows, read-only",
             trigger:
-                ".o_form_view .o_field_widget[name=partner_id] input:value(Customer A)",
+                ".o_form_view .o_field_widget.o_readonly_modifier[name=partner_id]:contains(Customer A)",
         },
     ],
 });
