@@ -24,9 +24,10 @@ MAIL_BATCH_SIZE = 500
 class AutocrmCampaign(models.Model):
     _name = "autocrm.campaign"
     _description = "Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "autocrm.dealer.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    _autocrm_ranges = {"budget": (0, None), "cost": (0, None)}
 
     def _default_date_end(self):
         # a month from today at the user's dealership, in its time zone
@@ -214,15 +215,14 @@ class AutocrmCampaign(models.Model):
         for campaign in self:
             campaign._segment_domain()
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_computed_vals(vals)
+        return super().create(vals_list)
+
     def write(self, vals):
-        if COMPUTED_FIGURES & vals.keys() and not self.env.su:
-            raise UserError(
-                self.env._(
-                    "The targeted and responded counts and the revenue come from the "
-                    "target list and the visits: generate the targets or update the "
-                    "responses instead."
-                )
-            )
+        self._check_computed_vals(vals)
         if "state" in vals:
             for campaign in self:
                 if (
@@ -248,6 +248,42 @@ class AutocrmCampaign(models.Model):
                 )
             )
         return super().write(vals)
+
+    def _check_computed_vals(self, vals):
+        """Refuse a value for a figure the campaign computes (the counts and the
+        revenue, which its actions write, and its stored computed read-only
+        fields: Network-wide, the rates). The ORM would store a client's value as
+        sent, and a dealer's campaign marked network-wide would be shown to, and
+        target the customers of, every dealership."""
+        if self.env.su:
+            return
+        if COMPUTED_FIGURES & vals.keys():
+            raise UserError(
+                self.env._(
+                    "The targeted and responded counts and the revenue come from the "
+                    "target list and the visits: generate the targets or update the "
+                    "responses instead."
+                )
+            )
+        written = [
+            field
+            for field in map(self._fields.get, vals)
+            if field
+            and field.store
+            and field.compute
+            and field.readonly
+            and not field.inverse
+        ]
+        if written:
+            raise UserError(
+                self.env._(
+                    "%(fields)s follow from the rest of the record and cannot be "
+                    "written.",
+                    fields=", ".join(
+                        field._description_string(self.env) for field in written
+                    ),
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):

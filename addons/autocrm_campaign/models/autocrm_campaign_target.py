@@ -20,6 +20,7 @@ class AutocrmCampaignTarget(models.Model):
 
     _name = "autocrm.campaign.target"
     _description = "Campaign Target"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "campaign_id desc, id"
     _rec_name = "partner_id"
 

@@ -10,7 +10,7 @@ class AutocrmRecall(models.Model):
 
     _name = "autocrm.recall"
     _description = "Safety Recall"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "autocrm.dealer.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)

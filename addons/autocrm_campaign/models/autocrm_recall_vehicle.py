@@ -16,6 +16,7 @@ STATE_TRANSITIONS = {
 class AutocrmRecallVehicle(models.Model):
     _name = "autocrm.recall.vehicle"
     _description = "Recall Vehicle"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "recall_id desc, id"
     _rec_name = "vehicle_id"
 

@@ -33,10 +33,11 @@ LOCKED_WHEN_CLOSED = {
 class AutocrmRetentionCase(models.Model):
     _name = "autocrm.retention.case"
     _description = "Retention Case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "autocrm.dealer.mixin"]
     _order = "detected_date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["partner_id", "vehicle_id"]
+    _autocrm_ranges = {"cost": (0, None)}
 
     company_id = fields.Many2one(
         "res.company",

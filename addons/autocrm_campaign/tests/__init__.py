@@ -7,3 +7,4 @@ from . import test_recall
 from . import test_survey
 from . import test_screens
 from . import test_tours
+from . import test_campaign_numbers

@@ -278,8 +278,10 @@ class TestCampaign(CampaignCase):
         """At 16:30 UTC it is already 2028-01-01 in Shanghai: a campaign created
         then starts that day and ends a month later, and its segment of the owners
         of cars sold in the last 7 days (context_today()) counts from that day."""
-        self.vehicle_a.sale_date = "2027-12-25"
-        self.vehicle_a2.sale_date = "2027-12-24"
+        with freeze_time("2027-12-31 15:30:00"):
+            # a sale date is never in the future: set on the campaigns' day
+            self.vehicle_a.sale_date = "2027-12-25"
+            self.vehicle_a2.sale_date = "2027-12-24"
         segment = (
             "[('vehicle_ids.sale_date', '>=', "
             "(context_today() - relativedelta(days=7)).strftime('%Y-%m-%d'))]"

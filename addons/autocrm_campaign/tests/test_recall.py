@@ -15,9 +15,14 @@ class TestRecall(CampaignCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # produced before they were sold, whatever day the tests run
         cls.vehicle_a.production_date = "2024-11-15"
-        cls.vehicle_b.production_date = "2025-03-01"
-        cls.vehicle_a2.production_date = "2024-11-20"  # another model
+        cls.vehicle_b.write(
+            {"sale_date": "2025-04-01", "production_date": "2025-03-01"}
+        )
+        cls.vehicle_a2.write(  # another model
+            {"sale_date": "2024-12-01", "production_date": "2024-11-20"}
+        )
         cls.recall = (
             cls.env["autocrm.recall"]
             .with_user(cls.oem_user)

@@ -43,7 +43,7 @@ PROCESS_FAILURE_FIELDS = ["improvement_plan", "prevention_plan"]
 class AutocrmComplaint(models.Model):
     _name = "autocrm.complaint"
     _description = "Customer Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "autocrm.dealer.mixin"]
     _order = "priority desc, received_at desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "summary", "partner_id"]
@@ -517,6 +517,28 @@ class AutocrmComplaint(models.Model):
         )
 
     def _check_workflow_fields(self, vals):
+        # the stored computed read-only fields (step, deadlines, late): the ORM
+        # would store a client's value as sent, and a complaint given a later
+        # deadline would never be escalated to the OEM
+        computed = [
+            field
+            for field in map(self._fields.get, vals)
+            if field
+            and field.store
+            and field.compute
+            and field.readonly
+            and not field.inverse
+        ]
+        if computed:
+            raise UserError(
+                self.env._(
+                    "%(fields)s follow from the rest of the record and cannot be "
+                    "written.",
+                    fields=", ".join(
+                        field._description_string(self.env) for field in computed
+                    ),
+                )
+            )
         protected = WORKFLOW_FIELDS & vals.keys()
         if protected - {"name"} or (
             "name" in vals and self and vals["name"] not in self.mapped("name")

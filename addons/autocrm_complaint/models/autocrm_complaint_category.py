@@ -6,6 +6,7 @@ PRIORITIES = [("0", "Low"), ("1", "Normal"), ("2", "High"), ("3", "Urgent")]
 class AutocrmComplaintCategory(models.Model):
     _name = "autocrm.complaint.category"
     _description = "Complaint Category"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

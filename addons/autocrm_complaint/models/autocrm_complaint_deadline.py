@@ -5,6 +5,8 @@ from .autocrm_complaint_category import PRIORITIES
 
 # Hours to acknowledge and to resolve per priority when no deadline is configured
 DEFAULT_HOURS = {"0": (24, 168), "1": (8, 72), "2": (4, 48), "3": (2, 24)}
+# no complaint may wait more than a year (and the deadlines stay dates)
+MAX_HOURS = 24 * 366
 
 
 class AutocrmComplaintDeadline(models.Model):
@@ -14,8 +16,13 @@ class AutocrmComplaintDeadline(models.Model):
 
     _name = "autocrm.complaint.deadline"
     _description = "Complaint Deadline"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "priority desc"
     _rec_name = "priority"
+    _autocrm_ranges = {
+        "hours_to_acknowledge": (0, MAX_HOURS),
+        "hours_to_resolve": (0, MAX_HOURS),
+    }
 
     priority = fields.Selection(PRIORITIES, required=True)
     hours_to_acknowledge = fields.Float(

@@ -8,7 +8,7 @@ class AutocrmComplaintDesk(models.Model):
 
     _name = "autocrm.complaint.desk"
     _description = "Complaint Desk"
-    _inherit = ["mail.alias.mixin"]
+    _inherit = ["mail.alias.mixin", "autocrm.dealer.mixin"]
     _order = "company_id"
     _check_company_auto = True
 

@@ -14,6 +14,7 @@ PHASE_ORDER = {phase: position for position, (phase, _label) in enumerate(PHASES
 class AutocrmComplaintStage(models.Model):
     _name = "autocrm.complaint.stage"
     _description = "Complaint Stage"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

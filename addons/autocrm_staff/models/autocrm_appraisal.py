@@ -18,9 +18,11 @@ class AutocrmAppraisal(models.Model):
 
     _name = "autocrm.appraisal"
     _description = "Appraisal"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "period_id desc, employee_id"
     _rec_name = "employee_id"
     _check_company_auto = True
+    _autocrm_ranges = {"work_score": (0, 100)}
 
     period_id = fields.Many2one(
         "autocrm.appraisal.period",

@@ -18,8 +18,10 @@ class AutocrmAppraisalFeedback(models.Model):
 
     _name = "autocrm.appraisal.feedback"
     _description = "Appraisal Feedback"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "period_id desc, reviewee_id, direction, id"
     _check_company_auto = True
+    _autocrm_ranges = {"score": (0, 100)}
 
     period_id = fields.Many2one(
         "autocrm.appraisal.period",

@@ -22,9 +22,10 @@ class AutocrmAppraisalPeriod(models.Model):
 
     _name = "autocrm.appraisal.period"
     _description = "Appraisal Period"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "autocrm.dealer.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    _autocrm_ranges = {"new_customer_target": (0, 10000), "work_weight": (0, 100)}
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(

@@ -8,6 +8,7 @@ class AutocrmAppraisalQuestion(models.Model):
 
     _name = "autocrm.appraisal.question"
     _description = "Appraisal Question"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "direction, sequence, id"
 
     name = fields.Char(string="Question", required=True, translate=True)

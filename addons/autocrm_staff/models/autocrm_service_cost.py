@@ -4,8 +4,10 @@ from odoo import api, fields, models
 class AutocrmServiceCost(models.Model):
     _name = "autocrm.service.cost"
     _description = "Service Cost"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _autocrm_ranges = {"budget": (0, None), "amount": (0, None)}
 
     name = fields.Char(string="Description", required=True)
     company_id = fields.Many2one(

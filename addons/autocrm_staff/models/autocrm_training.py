@@ -7,9 +7,11 @@ class AutocrmTraining(models.Model):
 
     _name = "autocrm.training"
     _description = "Staff Training"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "autocrm.dealer.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # a course of several weeks at most
+    _autocrm_ranges = {"duration": (0, 500)}
 
     name = fields.Char(string="Title", required=True, tracking=True)
     company_id = fields.Many2one(

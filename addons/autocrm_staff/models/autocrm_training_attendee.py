@@ -5,8 +5,10 @@ from odoo.exceptions import ValidationError
 class AutocrmTrainingAttendee(models.Model):
     _name = "autocrm.training.attendee"
     _description = "Training Attendee"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "training_id, employee_id"
     _check_company_auto = True
+    _autocrm_ranges = {"score": (0, 100)}
 
     training_id = fields.Many2one(
         "autocrm.training",

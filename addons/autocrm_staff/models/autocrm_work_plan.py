@@ -19,9 +19,14 @@ class AutocrmWorkPlan(models.Model):
 
     _name = "autocrm.work.plan"
     _description = "Work Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "autocrm.dealer.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    _autocrm_ranges = {
+        "target_count": (0, None),
+        "minimum_count": (0, None),
+        "revenue_target": (0, None),
+    }
 
     name = fields.Char(required=True, tracking=True)
     plan_type = fields.Selection(

@@ -2,7 +2,8 @@ from odoo import fields, models
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "autocrm.dealer.mixin"]
 
     autocrm_training_ids = fields.One2many(
         "autocrm.training.attendee",
@@ -15,6 +16,15 @@ class HrEmployee(models.Model):
         compute="_compute_autocrm_training_count",
         groups="hr.group_hr_user",
     )
+
+    def _autocrm_linkable(self):
+        """Who has no Employees rights reads employees as Odoo's hr lets them (its
+        ``fetch`` and ``_search``): their public profiles, of the user's companies.
+        Those he may link to a training, an appraisal or a plan."""
+        if self and not self.env.su and not self.browse().has_access("read"):
+            public = self.env["hr.employee.public"].browse(self._ids)
+            return self.browse(public._filtered_access("read")._ids)
+        return super()._autocrm_linkable()
 
     def _compute_autocrm_training_count(self):
         counts = dict(

@@ -6,3 +6,4 @@ from . import test_service_cost
 from . import test_training
 from . import test_work_plan
 from . import test_staff_day
+from . import test_appraisal_tampering

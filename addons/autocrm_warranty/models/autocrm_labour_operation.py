@@ -1,11 +1,15 @@
 from odoo import fields, models
 
+from .autocrm_warranty_claim_labour import MAX_HOURS
+
 
 class AutocrmLabourOperation(models.Model):
     _name = "autocrm.labour.operation"
     _description = "Labour Operation"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "code"
     _rec_names_search = ["code", "name"]
+    _autocrm_ranges = {"flat_rate_hours": (0, MAX_HOURS)}
 
     code = fields.Char(required=True, index=True)
     name = fields.Char(required=True, translate=True)

@@ -31,7 +31,7 @@ class AutocrmPartReturn(models.Model):
 
     _name = "autocrm.part.return"
     _description = "Used-Part Return"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "autocrm.dealer.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -128,6 +128,11 @@ class AutocrmPartReturn(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            action_fields = ACTION_FIELDS & vals.keys()
+            if vals.get("state", "draft") == "draft":
+                action_fields -= {"state"}
+            if action_fields and not self.env.su:
+                raise UserError(self._action_fields_message())
             if vals.get("name", self.env._("New")) == self.env._("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "autocrm.part.return"
@@ -135,17 +140,9 @@ class AutocrmPartReturn(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if (
-            ACTION_FIELDS & vals.keys()
-            and not self.env.su
-            and not self.env.context.get("autocrm_part_return_action")
-        ):
-            raise UserError(
-                self.env._(
-                    "A return's status changes through its Ship, Receive and Close "
-                    "Inspection buttons only."
-                )
-            )
+        # whatever the context says: a JSON-RPC client sends the context it likes
+        if ACTION_FIELDS & vals.keys() and not self.env.su:
+            raise UserError(self._action_fields_message())
         if "company_id" in vals and any(r.state != "draft" for r in self):
             raise UserError(
                 self.env._(
@@ -168,6 +165,20 @@ class AutocrmPartReturn(models.Model):
         # through the lines, so that their parts leave the used-part location
         self.filtered(lambda r: r.state == "draft").line_ids.unlink()
         return super().unlink()
+
+    def _action_fields_message(self):
+        return self.env._(
+            "A return's status changes through its Ship, Receive and Close "
+            "Inspection buttons only."
+        )
+
+    def _write_action_values(self, vals):
+        """Write what only the Ship, Receive and Close Inspection actions write
+        (ACTION_FIELDS), once the action has checked the user's right and the
+        returns' state."""
+        # as superuser: the calling action checked who may run it on these returns;
+        # the values are the action's own, and tracking still names the user
+        return self.sudo().write(vals)
 
     # ------------------------------------------------------------------
     # Checks
@@ -255,13 +266,16 @@ class AutocrmPartReturn(models.Model):
         into inter-company transit is validated, and the OEM's receipt waits at the
         claims centre. The ship date is the dealership's day (the return's company,
         in its time zone)."""
+        # the record rules first: only the dealership's own users (and the OEM)
+        # ship its returns
+        self.check_access("write")
         self._check_state("draft", self.env._("shipped"))
         oem = self._oem_company()
         for part_return in self:
             part_return._check_shippable(oem)
             picking = part_return._create_shipment(oem)
             receipt = part_return._create_oem_receipt(oem)
-            part_return.with_context(autocrm_part_return_action=True).write(
+            part_return._write_action_values(
                 {
                     "state": "shipped",
                     # as superuser: only the dealership's time zone is read
@@ -276,6 +290,7 @@ class AutocrmPartReturn(models.Model):
         """The OEM's used-part desk receives the box: its receipt is validated. The
         receive date is the OEM's day (the desk's company, in its time zone)."""
         self._check_oem_user()
+        self.check_access("write")
         self._check_state("shipped", self.env._("received"))
         for part_return in self:
             receipt = part_return.receipt_picking_id
@@ -298,7 +313,7 @@ class AutocrmPartReturn(models.Model):
                             name=part_return.name,
                         )
                     )
-        self.with_context(autocrm_part_return_action=True).write(
+        self._write_action_values(
             {"state": "received", "receive_date": self._oem_company()._autocrm_today()}
         )
         return True
@@ -308,6 +323,7 @@ class AutocrmPartReturn(models.Model):
         the dealership is told about each part that does not support its claim.
         The inspection date is the OEM's day, as the receive date."""
         self._check_oem_user()
+        self.check_access("write")
         self._check_state("received", self.env._("inspected"))
         for part_return in self:
             missing = part_return.line_ids.filtered(
@@ -332,7 +348,7 @@ class AutocrmPartReturn(models.Model):
             ).claim_line_id.write({"inspection_result": result})
         lines._write_off_not_received()
         lines._notify_inspection_result()
-        self.with_context(autocrm_part_return_action=True).write(
+        self._write_action_values(
             {
                 "state": "inspected",
                 "inspect_date": self._oem_company()._autocrm_today(),
@@ -405,6 +421,28 @@ class AutocrmPartReturn(models.Model):
                     part=charged[0].product_id.display_name,
                     tag=charged[0].tag,
                     date=charged[0].claim_line_id.charged_back_date,
+                )
+            )
+        short = self.line_ids.filtered(
+            lambda line: float_compare(
+                line.quantity,
+                line.claim_line_id.quantity,
+                precision_rounding=line.product_id.uom_id.rounding,
+            )
+        )
+        if short:
+            # once shipped, the claim line counts as returned: no charge-back
+            raise UserError(
+                self.env._(
+                    "Return %(name)s carries %(quantity)s of part %(part)s (tag "
+                    "%(tag)s), but claim %(claim)s claims %(claimed)s: ship every "
+                    "part the claim claims.",
+                    name=self.name,
+                    quantity=short[0].quantity,
+                    part=short[0].product_id.display_name,
+                    tag=short[0].tag,
+                    claim=short[0].claim_id.name,
+                    claimed=short[0].claim_line_id.quantity,
                 )
             )
         location = self.location_id

@@ -4,10 +4,13 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .autocrm_part_return import OEM_GROUP
-from .autocrm_warranty_claim_part import INSPECTION_RESULTS
+from .autocrm_warranty_claim_line import check_computed_vals
+from .autocrm_warranty_claim_part import INSPECTION_RESULTS, MAX_QUANTITY
 
 # what the OEM's used-part desk writes on a received return
 INSPECTION_FIELDS = {"inspection_result", "inspection_note"}
+# what only the booking into and out of the used-part location writes
+BOOKING_FIELDS = {"intake_move_id"}
 
 
 class AutocrmPartReturnLine(models.Model):
@@ -20,9 +23,11 @@ class AutocrmPartReturnLine(models.Model):
 
     _name = "autocrm.part.return.line"
     _description = "Used-Part Return Line"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "return_id, id"
     _check_company_auto = True
     _rec_name = "tag"
+    _autocrm_ranges = {"quantity": (0, MAX_QUANTITY)}
 
     return_id = fields.Many2one(
         "autocrm.part.return",
@@ -126,11 +131,19 @@ class AutocrmPartReturnLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        lines = super().create(vals_list)
-        for line in lines:
-            line._check_editable()
-            claim = line.claim_line_id.claim_id
-            if claim.state != "submitted":
+        for vals in vals_list:
+            check_computed_vals(self, vals)
+            self._check_booking_vals(vals)
+            # the values first (a claim part of another dealership is refused
+            # there), then what the return and the claim allow, before writing
+            self._autocrm_check_values(vals)
+            self.browse()._check_editable(vals)
+            claim = (
+                self.env["autocrm.warranty.claim.part"]
+                .browse(vals.get("claim_line_id"))
+                .claim_id
+            )
+            if claim and claim.state != "submitted":
                 raise UserError(
                     self.env._(
                         "Claim %(claim)s is not submitted: only the parts of submitted "
@@ -138,14 +151,17 @@ class AutocrmPartReturnLine(models.Model):
                         claim=claim.name,
                     )
                 )
+        lines = super().create(vals_list)
         lines._book_into_used_parts()
         return lines
 
     def write(self, vals):
+        check_computed_vals(self, vals)
+        self._check_booking_vals(vals)
         if INSPECTION_FIELDS & vals.keys():
             self._check_inspector()
         if vals.keys() - INSPECTION_FIELDS:
-            self._check_editable()
+            self._check_editable(vals)
         rebook = (
             self.filtered("intake_move_id")
             if {
@@ -170,13 +186,28 @@ class AutocrmPartReturnLine(models.Model):
         )._unbook_from_used_parts()
         return super().unlink()
 
-    def _check_editable(self):
-        shipped = self.filtered(lambda line: line.return_id.state != "draft")
+    def _check_editable(self, vals=None):
+        """The parts of a shipped return are fixed: no line is added, changed or
+        removed, nor moved onto it (a claim part on a shipped return is never
+        charged back)."""
+        returns = self.return_id
+        if vals and vals.get("return_id"):
+            returns |= self.env["autocrm.part.return"].browse(vals["return_id"])
+        shipped = returns.filtered(lambda part_return: part_return.state != "draft")
         if shipped:
             raise UserError(
                 self.env._(
                     "Return %(name)s is shipped: its parts can no longer change.",
-                    name=shipped[0].return_id.name,
+                    name=shipped[0].name,
+                )
+            )
+
+    def _check_booking_vals(self, vals):
+        if BOOKING_FIELDS & vals.keys() and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "A line's intake move is the one that booked its part into the "
+                    "used-part location; it cannot be written."
                 )
             )
 
@@ -232,7 +263,8 @@ class AutocrmPartReturnLine(models.Model):
             )
         moves = self._done_moves(vals_list)
         for line, move in zip(self, moves, strict=True):
-            line.intake_move_id = move
+            # as superuser: the move just made for this line, nobody else's
+            line.sudo().intake_move_id = move
 
     def _unbook_from_used_parts(self):
         """Take parts removed from a draft return back out of the used-part
@@ -254,7 +286,8 @@ class AutocrmPartReturnLine(models.Model):
                 for move in intakes
             ]
         )
-        self.intake_move_id = False
+        # as superuser: the moves were just reversed; nothing else is written
+        self.sudo().intake_move_id = False
 
     def _done_moves(self, vals_list):
         if not vals_list:

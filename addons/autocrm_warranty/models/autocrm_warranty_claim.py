@@ -3,6 +3,11 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.autocrm_customer.models.autocrm_odometer_reading import (
+    MAX_ODOMETER_KM,
+)
+
+from .autocrm_warranty_claim_line import check_computed_vals
 from .autocrm_warranty_fraud_flag import FRAUD_CODES  # noqa: F401
 
 REVIEWER_GROUP = "autocrm_warranty.group_claims_reviewer"
@@ -57,9 +62,16 @@ REJECTION_CATEGORIES = [
 class AutocrmWarrantyClaim(models.Model):
     _name = "autocrm.warranty.claim"
     _description = "Warranty Claim"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "autocrm.dealer.mixin"]
     _order = "repair_date desc, id desc"
     _check_company_auto = True
+    _autocrm_ranges = {
+        "odometer": (0, MAX_ODOMETER_KM),
+        "goodwill_oem_percent": (0, 100),
+        "goodwill_dealer_percent": (0, 100),
+        "goodwill_customer_percent": (0, 100),
+        "amount_approved": (0, None),
+    }
 
     name = fields.Char(
         string="Claim Number",
@@ -325,6 +337,7 @@ class AutocrmWarrantyClaim(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            check_computed_vals(self, vals)
             self._check_reviewer_vals(vals, creating=True)
             if vals.get("name", self.env._("New")) == self.env._("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code(
@@ -333,6 +346,7 @@ class AutocrmWarrantyClaim(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        check_computed_vals(self, vals)
         self._check_reviewer_vals(vals)
         if LOCKED_AFTER_SUBMIT & vals.keys():
             self._check_amounts_editable()
@@ -459,6 +473,10 @@ class AutocrmWarrantyClaim(models.Model):
                     name=self.name,
                 )
             )
+        if not self._is_reviewer():
+            # the lines' prices were checked as they were written; once more here
+            self.labour_line_ids._check_list_prices()
+            self.part_line_ids._check_list_prices()
         if self.claim_type != "first_maintenance" and not self.causal_part_id:
             raise UserError(
                 self.env._(

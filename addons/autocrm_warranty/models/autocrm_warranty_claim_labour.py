@@ -1,10 +1,19 @@
 from odoo import api, fields, models
 
+from .autocrm_warranty_claim_line import check_computed_vals
+
+# no warranty repair takes more hours than this on one operation
+MAX_HOURS = 100
+
 
 class AutocrmWarrantyClaimLabour(models.Model):
     _name = "autocrm.warranty.claim.labour"
     _description = "Warranty Claim Labour Line"
+    _inherit = ["autocrm.warranty.claim.line"]
     _order = "claim_id, sequence, id"
+    _autocrm_ranges = {"hours": (0, MAX_HOURS), "rate": (0, None)}
+    _list_price_field = "rate"
+    _list_price_depends = frozenset({"claim_id"})
 
     claim_id = fields.Many2one(
         "autocrm.warranty.claim", required=True, index=True, ondelete="cascade"
@@ -64,6 +73,18 @@ class AutocrmWarrantyClaimLabour(models.Model):
         for line in self:
             line.amount = line.hours * line.rate
 
+    def _list_price(self, vals):
+        company = self._list_price_claim(vals).company_id
+        return self.env["autocrm.warranty.labour.rate"]._rate_for(company)
+
+    def _list_price_line_name(self, vals):
+        operation = (
+            self.env["autocrm.labour.operation"].browse(vals["operation_id"])
+            if vals.get("operation_id")
+            else self.operation_id
+        )
+        return self.env._("labour %(operation)s", operation=operation.display_name)
+
     @api.onchange("operation_id")
     def _onchange_operation_id(self):
         if self.operation_id:
@@ -72,13 +93,17 @@ class AutocrmWarrantyClaimLabour(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            check_computed_vals(self, vals)
         self.env["autocrm.warranty.claim"].browse(
             {vals.get("claim_id") for vals in vals_list} - {False, None}
         )._check_amounts_editable()
         return super().create(vals_list)
 
     def write(self, vals):
-        self.claim_id._check_amounts_editable()
+        check_computed_vals(self, vals)
+        # the claim the lines are on, and the one they would move to
+        (self.claim_id | self._list_price_claim(vals))._check_amounts_editable()
         return super().write(vals)
 
     def unlink(self):

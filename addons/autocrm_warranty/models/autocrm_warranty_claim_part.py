@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from .autocrm_warranty_claim_line import check_computed_vals
+
 INSPECTION_RESULTS = [
     ("defect_confirmed", "Defect Confirmed"),
     ("no_defect", "No Defect Found"),
@@ -9,13 +11,19 @@ INSPECTION_RESULTS = [
 ]
 # written by the OEM's used-part desk and its charge-back job, never by the dealer
 OEM_FIELDS = {"inspection_result", "charged_back", "charged_back_date"}
+# no claim replaces more of one part than this
+MAX_QUANTITY = 1000
 
 
 class AutocrmWarrantyClaimPart(models.Model):
     _name = "autocrm.warranty.claim.part"
     _description = "Warranty Claim Part Line"
+    _inherit = ["autocrm.warranty.claim.line"]
     _order = "claim_id, sequence, id"
     _rec_names_search = ["claim_id.name", "product_id.default_code", "product_id.name"]
+    _autocrm_ranges = {"quantity": (0, MAX_QUANTITY), "unit_price": (0, None)}
+    _list_price_field = "unit_price"
+    _list_price_depends = frozenset({"product_id", "quantity"})
 
     claim_id = fields.Many2one(
         "autocrm.warranty.claim", required=True, index=True, ondelete="cascade"
@@ -94,17 +102,38 @@ class AutocrmWarrantyClaimPart(models.Model):
         """The part's price on the OEM's warranty price list (its sales price when
         the list has no rule for it)."""
         self.ensure_one()
-        if not self.product_id:
+        return self._oem_list_price(self.product_id, self.quantity)
+
+    @api.model
+    def _oem_list_price(self, product, quantity):
+        """The price of ``quantity`` of ``product`` on the OEM's warranty price
+        list (its sales price when the list has no rule for it)."""
+        if not product:
             return 0.0
         # as superuser: the price list is the OEM's; only this part's price is read
         pricelist = self.env.ref(
             "autocrm_warranty.pricelist_oem_warranty", raise_if_not_found=False
         )
         if not pricelist:
-            return self.product_id.sudo().lst_price
-        return pricelist.sudo()._get_product_price(
-            self.product_id, self.quantity or 1.0
+            return product.sudo().lst_price
+        return pricelist.sudo()._get_product_price(product, quantity or 1.0)
+
+    def _list_price(self, vals):
+        product = (
+            self.env["product.product"].browse(vals["product_id"])
+            if "product_id" in vals
+            else self.product_id
         )
+        quantity = vals["quantity"] if "quantity" in vals else self.quantity
+        return self._oem_list_price(product, quantity)
+
+    def _list_price_line_name(self, vals):
+        product = (
+            self.env["product.product"].browse(vals["product_id"])
+            if "product_id" in vals
+            else self.product_id
+        )
+        return self.env._("part %(part)s", part=product.display_name)
 
     def _check_oem_fields(self, vals):
         if OEM_FIELDS & vals.keys() and not (
@@ -120,6 +149,7 @@ class AutocrmWarrantyClaimPart(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            check_computed_vals(self, vals)
             self._check_oem_fields(vals)
         self.env["autocrm.warranty.claim"].browse(
             {vals.get("claim_id") for vals in vals_list} - {False, None}
@@ -127,9 +157,11 @@ class AutocrmWarrantyClaimPart(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        check_computed_vals(self, vals)
         self._check_oem_fields(vals)
         if vals.keys() - OEM_FIELDS:
-            self.claim_id._check_amounts_editable()
+            # the claim the lines are on, and the one they would move to
+            (self.claim_id | self._list_price_claim(vals))._check_amounts_editable()
         return super().write(vals)
 
     def unlink(self):

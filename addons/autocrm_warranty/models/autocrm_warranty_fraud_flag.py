@@ -12,6 +12,7 @@ FRAUD_CODES = [
 class AutocrmWarrantyFraudFlag(models.Model):
     _name = "autocrm.warranty.fraud.flag"
     _description = "Warranty Claim Fraud Flag"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "claim_id, id"
 
     claim_id = fields.Many2one(

@@ -4,8 +4,10 @@ from odoo import api, fields, models
 class AutocrmWarrantyLabourRate(models.Model):
     _name = "autocrm.warranty.labour.rate"
     _description = "Warranty Labour Rate per Dealer Grade"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "dealer_grade"
     _rec_name = "dealer_grade"
+    _autocrm_ranges = {"rate": (0, None)}
 
     dealer_grade = fields.Selection(
         [(grade, grade) for grade in "ABCDEF"],

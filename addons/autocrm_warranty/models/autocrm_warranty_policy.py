@@ -1,11 +1,24 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.autocrm_customer.models.autocrm_odometer_reading import (
+    MAX_ODOMETER_KM,
+)
+
 
 class AutocrmWarrantyPolicy(models.Model):
     _name = "autocrm.warranty.policy"
     _description = "Warranty Policy"
+    _inherit = ["autocrm.dealer.mixin"]
     _order = "model_id nulls first, id"
+    _autocrm_ranges = {
+        "warranty_months": (1, 240),
+        "warranty_km": (1, MAX_ODOMETER_KM),
+        "first_service_months": (1, 120),
+        "first_service_km_min": (0, MAX_ODOMETER_KM),
+        "first_service_km_max": (0, MAX_ODOMETER_KM),
+        "claim_deadline_days": (0, 3650),
+    }
 
     name = fields.Char(required=True, translate=True)
     active = fields.Boolean(default=True)

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 class AutocrmWarrantySettlement(models.Model):
     _name = "autocrm.warranty.settlement"
     _description = "Warranty Settlement"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "autocrm.dealer.mixin"]
     _order = "date_to desc, id desc"
 
     name = fields.Char(

@@ -14,3 +14,5 @@ from . import test_warranty_views
 from . import test_claim_from_repair
 from . import test_warranty_tours
 from . import test_warranty_days
+from . import test_claim_list_prices
+from . import test_part_return_workflow

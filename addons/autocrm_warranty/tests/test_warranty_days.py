@@ -228,8 +228,9 @@ class TestWarrantyEndDays(WarrantyCase):
     def test_undated_first_maintenance_is_of_the_dealership_day(self):
         """A first maintenance closed without a visit date at 00:30 in Shanghai on
         1 January is that day's, though UTC is still on 31 December."""
-        self.vehicle_a.sale_date = date(2027, 10, 1)
         with freeze_time(FIRST_MINUTES):
+            # a sale date is never in the future: set on the day of the visit
+            self.vehicle_a.sale_date = date(2027, 10, 1)
             repair = self._first_visit(False, "FM-DAY-0003")
         self.assertEqual(repair.warranty_claim_ids.repair_date, date(2028, 1, 1))
 
