@@ -59,6 +59,42 @@ class TestJsonRpc(unittest.TestCase):
             with self.subTest(login=client.login):
                 self.assertIn(APP_MENU, client.app_menus())
 
+    def test_users_land_in_the_app(self):
+        """Dealer and OEM staff land in After-Sales CRM: it is their first app (the
+        web client opens the first one), before Discuss."""
+        for client in (self.advisor, self.manager, self.oem_crm, self.oem_manager):
+            with self.subTest(login=client.login):
+                menus = client.load_menus()
+                first = menus[str(menus["root"]["children"][0])]
+                self.assertEqual(first["xmlid"], APP_MENU)
+
+    def test_customers_menu_shows_the_dealerships_customers(self):
+        """The Customers menu of a dealer shows his dealership's customers, not
+        Odoo's company-less contacts nor staff."""
+        action = self.advisor.rpc(
+            "/web/action/load", action_id="autocrm_customer.res_partner_action_customer"
+        )
+        domain = ast.literal_eval(action["domain"])
+        found = self.advisor.call("res.partner", "search_read", domain, ["company_id"])
+        self.assertTrue(found)
+        self.assertEqual(
+            {p["company_id"] and p["company_id"][0] for p in found}, {self.bj01_id}
+        )
+        self.assertLessEqual(self.customers["bj01"], {p["id"] for p in found})
+
+    def test_oem_sees_every_dealership_with_one_company_active(self):
+        """OEM staff see the whole dealer network (Dealer Network, a dealer's
+        company on a printed statement) with only the OEM company active."""
+        companies = self.oem_manager.call(
+            "res.company",
+            "search_read",
+            [("autocrm_role", "=", "dealer")],
+            ["name"],
+            context={"allowed_company_ids": [self.oem_id]},
+        )
+        self.assertGreaterEqual(len(companies), 6)
+        self.assertIn(self.bj01_id, {c["id"] for c in companies})
+
     def test_dealer_menu_for_oem_managers_only(self):
         """The dealerships' configuration menu shows to OEM managers, not to dealers."""
         self.assertNotIn(DEALER_MENU, self.advisor.all_menus())

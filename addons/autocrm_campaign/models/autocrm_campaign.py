@@ -265,25 +265,7 @@ class AutocrmCampaign(models.Model):
                     "responses instead."
                 )
             )
-        written = [
-            field
-            for field in map(self._fields.get, vals)
-            if field
-            and field.store
-            and field.compute
-            and field.readonly
-            and not field.inverse
-        ]
-        if written:
-            raise UserError(
-                self.env._(
-                    "%(fields)s follow from the rest of the record and cannot be "
-                    "written.",
-                    fields=", ".join(
-                        field._description_string(self.env) for field in written
-                    ),
-                )
-            )
+        # stored computed fields: autocrm.dealer.mixin refuses them
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):

@@ -69,11 +69,11 @@ class TestCampaignNumbers(CampaignCase):
         over RPC, it would show the campaign to every dealership and target their
         customers. Refused, on create and on write; nothing is written."""
         campaign = self._campaign(self.advisor_a)
-        with self.assertRaisesRegex(UserError, "Network-wide follow from"):
+        with self.assertRaisesRegex(AccessError, "Network-wide follow from"):
             campaign.write({"is_network": True})
-        with self.assertRaisesRegex(UserError, "ROI follow from"):
+        with self.assertRaisesRegex(AccessError, "ROI follow from"):
             campaign.write({"roi": 50.0})
-        with self.assertRaisesRegex(UserError, "Network-wide follow from"):
+        with self.assertRaisesRegex(AccessError, "Network-wide follow from"):
             self._campaign(self.advisor_a, is_network=True)
         with self.assertRaisesRegex(UserError, "come from the target list"):
             self._campaign(self.advisor_a, targeted_count=100000)

@@ -359,38 +359,11 @@ class AutocrmComplaint(models.Model):
     def _check_partner_dealer(self):
         """A dealership records complaints of its own customers and of the owners
         of the vehicles shared with it; the OEM's hotline takes any customer's."""
-        for complaint in self.filtered(lambda c: c.company_id.autocrm_role != "oem"):
-            # as superuser: the check must see the customer whatever the user may
-            # see; the message does not name it
-            partner = complaint.partner_id.sudo()
-            if (
-                not partner.filtered_domain(
-                    partner._check_company_domain(complaint.company_id)
-                )
-                and complaint.company_id not in partner.vehicle_ids.dealer_ids
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "This customer is not a customer of %(dealer)s.",
-                        dealer=complaint.company_id.name,
-                    )
-                )
+        self._autocrm_check_dealer_partner()
 
     @api.constrains("vehicle_id", "company_id")
     def _check_vehicle_dealer(self):
-        for complaint in self.filtered(
-            lambda c: c.vehicle_id and c.company_id.autocrm_role != "oem"
-        ):
-            # as superuser: the dealerships a vehicle is shared with are not shown
-            # to the user; the message does not name the vehicle
-            if complaint.company_id not in complaint.vehicle_id.sudo().dealer_ids:
-                raise ValidationError(
-                    self.env._(
-                        "This vehicle is not known at %(dealer)s yet: find it by its "
-                        "VIN first.",
-                        dealer=complaint.company_id.name,
-                    )
-                )
+        self._autocrm_check_dealer_vehicle()
 
     @api.constrains("received_at")
     def _check_received_at(self):
@@ -517,28 +490,7 @@ class AutocrmComplaint(models.Model):
         )
 
     def _check_workflow_fields(self, vals):
-        # the stored computed read-only fields (step, deadlines, late): the ORM
-        # would store a client's value as sent, and a complaint given a later
-        # deadline would never be escalated to the OEM
-        computed = [
-            field
-            for field in map(self._fields.get, vals)
-            if field
-            and field.store
-            and field.compute
-            and field.readonly
-            and not field.inverse
-        ]
-        if computed:
-            raise UserError(
-                self.env._(
-                    "%(fields)s follow from the rest of the record and cannot be "
-                    "written.",
-                    fields=", ".join(
-                        field._description_string(self.env) for field in computed
-                    ),
-                )
-            )
+        # stored computed fields: autocrm.dealer.mixin refuses them
         protected = WORKFLOW_FIELDS & vals.keys()
         if protected - {"name"} or (
             "name" in vals and self and vals["name"] not in self.mapped("name")

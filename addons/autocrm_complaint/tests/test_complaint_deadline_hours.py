@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .common import ComplaintCase
@@ -51,7 +51,7 @@ class TestComplaintDeadlineHours(ComplaintCase):
             with (
                 self.subTest(vals=vals),
                 self.assertRaisesRegex(
-                    UserError, f"{label} follow from the rest of the record"
+                    AccessError, f"{label} follow from the rest of the record"
                 ),
             ):
                 complaint.write(vals)

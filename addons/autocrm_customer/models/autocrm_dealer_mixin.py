@@ -43,6 +43,11 @@ class AutocrmDealerMixin(models.AbstractModel):
 
     # field name: (minimum, maximum), inclusive; None for no bound
     _autocrm_ranges = {}
+    # Refuse, but to the superuser, a value for a stored computed field nobody may
+    # write (read-only, without an inverse: an amount, a count, a deadline, a
+    # related dealership): the ORM would store it as sent, over JSON-RPC too. The
+    # suite's models; the stock models it extends keep Odoo's own behaviour.
+    _autocrm_protect_computed = True
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -59,6 +64,7 @@ class AutocrmDealerMixin(models.AbstractModel):
     def _autocrm_check_values(self, vals):
         """Refuse, before writing, what ``vals`` would write wrongly (see the
         class)."""
+        self._autocrm_check_computed(vals)
         dealer_user = self._autocrm_is_dealer_user()
         for name, value in vals.items():
             field = self._fields.get(name)
@@ -73,6 +79,29 @@ class AutocrmDealerMixin(models.AbstractModel):
             elif dealer_user and field.relational:
                 self._autocrm_check_link(field, value)
 
+    def _autocrm_check_computed(self, vals):
+        """Refuse ``vals`` that write a stored computed field nobody may write (see
+        ``_autocrm_protect_computed``)."""
+        if self.env.su or not self._autocrm_protect_computed:
+            return
+        written = [
+            field
+            for field in map(self._fields.get, vals)
+            if field
+            and field.store
+            and field.compute
+            and field.readonly
+            and not field.inverse
+        ]
+        if written:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s follow from the rest of the record and cannot be "
+                    "written.",
+                    fields=", ".join(map(self._autocrm_field_label, written)),
+                )
+            )
+
     def _autocrm_field_label(self, field):
         return field._description_string(self.env)
 
@@ -80,7 +109,7 @@ class AutocrmDealerMixin(models.AbstractModel):
         if value is False or value is None:
             return
         label = self._autocrm_field_label(field)
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValidationError(
                 self.env._("%(field)s must be a number.", field=label)
             )
@@ -143,12 +172,18 @@ class AutocrmDealerMixin(models.AbstractModel):
             return
         label = self._autocrm_field_label(field)
         try:
-            day = field.to_date(value) if field.type == "date" else field.to_datetime(value)
+            day = (
+                field.to_date(value)
+                if field.type == "date"
+                else field.to_datetime(value)
+            )
         except (TypeError, ValueError):
             day = None
         if day is None:
             raise ValidationError(
-                self.env._("%(field)s: %(value)r is not a date.", field=label, value=value)
+                self.env._(
+                    "%(field)s: %(value)r is not a date.", field=label, value=value
+                )
             )
         if isinstance(day, datetime.datetime):
             day = day.date()
@@ -163,6 +198,46 @@ class AutocrmDealerMixin(models.AbstractModel):
                     high=DATE_MAX,
                 )
             )
+
+    # ------------------------------------------------------------- dealer scope
+
+    def _autocrm_check_dealer_partner(self, partner_field="partner_id"):
+        """A dealership's record names its own customers and the owners of the
+        vehicles shared with it; the OEM's (its hotline, its call-backs) any
+        customer of the network. For the models' constraints on the customer and
+        the company."""
+        for record in self.filtered(
+            lambda r: r[partner_field] and r.company_id.autocrm_role != "oem"
+        ):
+            # as superuser: the check must see the customer whatever the user may
+            # see; the message does not name it
+            partner = record[partner_field].sudo()
+            if not partner.filtered_domain(
+                partner._check_company_domain(record.company_id)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "This customer is not a customer of %(dealer)s.",
+                        dealer=record.company_id.name,
+                    )
+                )
+
+    def _autocrm_check_dealer_vehicle(self, vehicle_field="vehicle_id", oem=False):
+        """A dealership's record names only vehicles known at the dealership (sold,
+        serviced or found by VIN there); the OEM's any vehicle, unless ``oem``."""
+        for record in self.filtered(
+            lambda r: r[vehicle_field] and (oem or r.company_id.autocrm_role != "oem")
+        ):
+            # as superuser: the dealerships a vehicle is shared with are not shown
+            # to the user; the message does not name the vehicle
+            if record.company_id not in record[vehicle_field].sudo().dealer_ids:
+                raise ValidationError(
+                    self.env._(
+                        "This vehicle is not known at %(dealer)s yet: find it by its "
+                        "VIN first.",
+                        dealer=record.company_id.name,
+                    )
+                )
 
     # ------------------------------------------------------------------- links
 
@@ -193,7 +268,7 @@ class AutocrmDealerMixin(models.AbstractModel):
         else:
             ids = set()
             for command in value or ():
-                if not isinstance(command, (list, tuple)) or not command:
+                if not isinstance(command, list | tuple) or not command:
                     continue
                 if command[0] == LINK:
                     ids.add(command[1])

@@ -240,35 +240,11 @@ class AutocrmFollowup(models.Model):
     def _check_partner_dealer(self):
         """A dealership follows up its own customers and the owners of the vehicles
         shared with it; the OEM calls any customer of the network back."""
-        for followup in self.filtered(lambda f: f.company_id.autocrm_role != "oem"):
-            # as superuser: the check must see the customer whatever the user may
-            # see; the message does not name it
-            partner = followup.partner_id.sudo()
-            if not partner.filtered_domain(
-                partner._check_company_domain(followup.company_id)
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "This customer is not a customer of %(dealer)s.",
-                        dealer=followup.company_id.name,
-                    )
-                )
+        self._autocrm_check_dealer_partner()
 
     @api.constrains("vehicle_id", "company_id")
     def _check_vehicle_dealer(self):
-        for followup in self.filtered(
-            lambda f: f.vehicle_id and f.company_id.autocrm_role != "oem"
-        ):
-            # as superuser: the dealerships a vehicle is shared with are not shown
-            # to the user; the message does not name the vehicle
-            if followup.company_id not in followup.vehicle_id.sudo().dealer_ids:
-                raise ValidationError(
-                    self.env._(
-                        "This vehicle is not known at %(dealer)s yet: find it by its "
-                        "VIN first.",
-                        dealer=followup.company_id.name,
-                    )
-                )
+        self._autocrm_check_dealer_vehicle()
 
     @api.onchange("vehicle_id")
     def _onchange_vehicle_id(self):

@@ -167,7 +167,9 @@ class AutocrmVehicle(models.Model):
                 vehicle.vin_maker = vehicle.vin_country = False
                 continue
             info = Vin(vin)
-            vehicle.vin_maker = info.manufacturer
+            # vininfo names makers it does not know "UnsupportedBrand"
+            maker = info.manufacturer
+            vehicle.vin_maker = False if maker == "UnsupportedBrand" else maker
             vehicle.vin_country = info.country
             # the year code repeats every 30 years: take the latest cycle not in the
             # future

@@ -7,6 +7,7 @@ from .autocrm_odometer_reading import MAX_ODOMETER_KM
 class RepairOrder(models.Model):
     _name = "repair.order"
     _inherit = ["repair.order", "autocrm.dealer.mixin"]
+    _autocrm_protect_computed = False  # Odoo's own fields
     _autocrm_ranges = {"odometer": (0, MAX_ODOMETER_KM)}
 
     vehicle_id = fields.Many2one(
@@ -64,16 +65,7 @@ class RepairOrder(models.Model):
 
     @api.constrains("vehicle_id", "company_id")
     def _check_vehicle_dealer(self):
-        for repair in self.filtered("vehicle_id"):
-            if repair.company_id not in repair.vehicle_id.sudo().dealer_ids:
-                # the vehicle is not named: this dealership may not read it
-                raise ValidationError(
-                    self.env._(
-                        "This vehicle is not known at %(dealer)s yet: find it by its "
-                        "VIN first.",
-                        dealer=repair.company_id.name,
-                    )
-                )
+        self._autocrm_check_dealer_vehicle(oem=True)
 
     @api.constrains("visit_date", "vehicle_id")
     def _check_visit_after_sale(self):

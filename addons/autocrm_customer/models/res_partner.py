@@ -28,6 +28,7 @@ VALUE_FIELDS = [
 class ResPartner(models.Model):
     _name = "res.partner"
     _inherit = ["res.partner", "autocrm.dealer.mixin"]
+    _autocrm_protect_computed = False  # Odoo's own fields
 
     vehicle_ids = fields.One2many("autocrm.vehicle", "partner_id", string="Vehicles")
     autocrm_vehicle_count = fields.Integer(

@@ -135,8 +135,9 @@ class TestDealerSeams(AutocrmCase):
             ({"value": 3000, "date": "9999-12-31"}, "not a plausible date"),
             ({"value": 3000, "date": "31/12/2025"}, "not a date"),
         ):
-            with self.subTest(vals=vals), self.assertRaisesRegex(
-                ValidationError, message
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesRegex(ValidationError, message),
             ):
                 Reading.create({"vehicle_id": self.vehicle_a.id, **vals})
         repair = self.env["repair.order"].with_user(self.advisor_a)

@@ -43,7 +43,8 @@ class TestFollowupDealershipDay(FollowupCase):
         shanghai = self._sold_on(date(2027, 12, 25))
         berlin = self._sold_on(
             date(2027, 12, 25),
-            self._vehicle(0, dealer=self.dealer_b, partner=self.customer_b),
+            # sold yesterday: Shanghai's today may still be tomorrow in Berlin
+            self._vehicle(1, dealer=self.dealer_b, partner=self.customer_b),
         )
         with freeze_time(SHANGHAI_NEW_YEAR):
             self.Followup._cron_followup_generate()

@@ -4,6 +4,7 @@ from odoo import fields, models
 class HrEmployee(models.Model):
     _name = "hr.employee"
     _inherit = ["hr.employee", "autocrm.dealer.mixin"]
+    _autocrm_protect_computed = False  # Odoo's own fields
 
     autocrm_training_ids = fields.One2many(
         "autocrm.training.attendee",
