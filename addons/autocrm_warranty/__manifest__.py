@@ -2,7 +2,7 @@
     "name": "After-Sales CRM: Warranty",
     "summary": "Warranty policies, first maintenance, warranty claims with the OEM's "
     "review and settlement, and used-part returns",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "license": "LGPL-3",
     "author": "AutoCRM",
     "website": "https://github.com/autocrm/autocrm",
@@ -25,7 +25,9 @@
         "wizard/autocrm_warranty_claim_reject_views.xml",
         "views/autocrm_labour_operation_views.xml",
         "views/autocrm_warranty_settlement_views.xml",
+        "wizard/autocrm_vehicle_odometer_correct_views.xml",
         "views/autocrm_vehicle_views.xml",
+        "views/product_template_views.xml",
         "views/repair_order_views.xml",
         "report/autocrm_warranty_claim_report_views.xml",
         "views/autocrm_part_return_views.xml",

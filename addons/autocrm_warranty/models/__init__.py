@@ -2,6 +2,9 @@ from . import autocrm_warranty_policy
 from . import autocrm_labour_operation
 from . import autocrm_warranty_labour_rate
 from . import autocrm_warranty_claim
+from . import autocrm_part_return_rule
+from . import product_template
+from . import res_company
 from . import autocrm_warranty_claim_line
 from . import autocrm_warranty_claim_labour
 from . import autocrm_warranty_claim_part

@@ -377,13 +377,9 @@ class AutocrmPartReturn(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _oem_company(self):
-        # as superuser: a dealer's user may not read the OEM's company, but ships to
-        # its claims centre; only the company record is looked up
-        oem = (
-            self.env["res.company"]
-            .sudo()
-            .search([("autocrm_role", "=", "oem")], order="id", limit=1)
-        )
+        # as superuser (there): a dealer's user may not read the OEM's company, but
+        # ships to its claims centre
+        oem = self.env["res.company"]._autocrm_oem_company()
         if not oem.autocrm_used_part_location_id:
             raise UserError(
                 self.env._(

@@ -52,16 +52,22 @@ class AutocrmVehicle(models.Model):
         compute="_compute_warranty_dates",
         store=True,
         index=True,
+        help="The free first maintenance is due by this day or its maximum km, "
+        "whichever comes first.",
     )
     first_service_km_min = fields.Integer(
-        string="First Maintenance from (km)",
+        string="First Maintenance Recommended from (km)",
         compute="_compute_warranty_dates",
         store=True,
+        help="The recommended earliest mileage of the first maintenance, not a "
+        "condition.",
     )
     first_service_km_max = fields.Integer(
         string="First Maintenance up to (km)",
         compute="_compute_warranty_dates",
         store=True,
+        help="The first maintenance is free up to this mileage or its due date, "
+        "whichever comes first.",
     )
     warranty_km_exceeded = fields.Boolean(
         compute="_compute_warranty_km_exceeded",

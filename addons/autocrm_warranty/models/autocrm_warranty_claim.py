@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_amount
 
 from odoo.addons.autocrm_customer.models.autocrm_odometer_reading import (
     MAX_ODOMETER_KM,
@@ -36,6 +37,7 @@ LOCKED_AFTER_SUBMIT = {
 # what only the OEM's claims reviewers write
 REVIEWER_FIELDS = {
     "amount_approved",
+    "approval_reason",
     "rejection_reason",
     "rejection_category",
     "settlement_id",
@@ -49,6 +51,12 @@ ACTION_FIELDS = {
     "reviewer_id",
     "callback_followup_id",
 }
+CLAIM_TYPES = [
+    ("first_maintenance", "First Maintenance"),
+    ("warranty", "Warranty"),
+    ("recall", "Recall"),
+    ("goodwill", "Goodwill"),
+]
 REJECTION_CATEGORIES = [
     ("not_covered", "Not Covered by the Warranty"),
     ("late", "Submitted Late"),
@@ -114,12 +122,7 @@ class AutocrmWarrantyClaim(models.Model):
     repair_date = fields.Date(required=True, index=True, tracking=True)
     odometer = fields.Integer(string="Odometer (km)", tracking=True)
     claim_type = fields.Selection(
-        [
-            ("first_maintenance", "First Maintenance"),
-            ("warranty", "Warranty"),
-            ("recall", "Recall"),
-            ("goodwill", "Goodwill"),
-        ],
+        CLAIM_TYPES,
         required=True,
         default="warranty",
         index=True,
@@ -165,6 +168,12 @@ class AutocrmWarrantyClaim(models.Model):
         store=True,
         help="Parts charged back for not being returned in time are left out.",
     )
+    amount_total = fields.Monetary(
+        string="Repair Total",
+        compute="_compute_amounts",
+        store=True,
+        help="Labour and parts (without charged-back parts), whoever pays them.",
+    )
     amount_claimed = fields.Monetary(
         compute="_compute_amounts",
         store=True,
@@ -172,10 +181,40 @@ class AutocrmWarrantyClaim(models.Model):
         help="Labour and parts (without charged-back parts); for goodwill, the "
         "OEM's share of them.",
     )
+    amount_goodwill_dealer = fields.Monetary(
+        string="Dealer's Share",
+        compute="_compute_amounts",
+        store=True,
+        help="Of a goodwill repair, what the dealership bears: the OEM does not pay "
+        "it.",
+    )
+    amount_goodwill_customer = fields.Monetary(
+        string="Customer's Share",
+        compute="_compute_amounts",
+        store=True,
+        help="Of a goodwill repair, what the customer pays: the OEM does not pay it.",
+    )
     amount_approved = fields.Monetary(
         tracking=True,
         copy=False,
-        help="What the OEM pays; the amount claimed unless the reviewer lowers it.",
+        help="What the OEM pays: the amount claimed unless the reviewer lowers it "
+        "(never above it), giving the reason.",
+    )
+    approval_reason = fields.Text(
+        string="Reason for the Lower Amount",
+        tracking=True,
+        copy=False,
+        help="Why the OEM pays less than claimed; the dealership reads it on the "
+        "claim and on its settlement statement.",
+    )
+    amount_lowered = fields.Boolean(
+        string="Approved below the Claim",
+        compute="_compute_amount_lowered",
+        help="The approved amount is below the amount claimed.",
+    )
+    review_editable = fields.Boolean(
+        compute="_compute_review_editable",
+        help="The user is one of the OEM's claims reviewers.",
     )
     state = fields.Selection(
         [
@@ -255,6 +294,8 @@ class AutocrmWarrantyClaim(models.Model):
         "part_line_ids.charged_back",
         "claim_type",
         "goodwill_oem_percent",
+        "goodwill_dealer_percent",
+        "goodwill_customer_percent",
     )
     def _compute_amounts(self):
         for claim in self:
@@ -266,10 +307,40 @@ class AutocrmWarrantyClaim(models.Model):
             )
             claim.amount_labour = labour
             claim.amount_parts = parts
-            total = labour + parts
+            claim.amount_total = labour + parts
+            claim.amount_goodwill_dealer = claim.amount_goodwill_customer = 0.0
+            claim.amount_claimed = claim.currency_id.round(labour + parts)
             if claim.claim_type == "goodwill":
-                total = total * claim.goodwill_oem_percent / 100.0
-            claim.amount_claimed = claim.currency_id.round(total)
+                claim._set_goodwill_shares()
+
+    def _set_goodwill_shares(self):
+        """The OEM's, the dealer's and the customer's shares of a goodwill repair,
+        rounded so that they add up to the repair's total; the OEM's is claimed."""
+        self.ensure_one()
+        currency = self.currency_id
+        total = self.amount_total
+        oem = currency.round(total * self.goodwill_oem_percent / 100.0)
+        dealer = currency.round(total * self.goodwill_dealer_percent / 100.0)
+        self.amount_claimed = oem
+        self.amount_goodwill_dealer = dealer
+        self.amount_goodwill_customer = currency.round(total - oem - dealer)
+
+    @api.depends("amount_approved", "amount_claimed", "currency_id")
+    def _compute_amount_lowered(self):
+        for claim in self:
+            claim.amount_lowered = bool(
+                claim.amount_approved
+                and claim.currency_id.compare_amounts(
+                    claim.amount_approved, claim.amount_claimed
+                )
+                < 0
+            )
+
+    @api.depends_context("uid")
+    def _compute_review_editable(self):
+        editable = self._is_reviewer()
+        for claim in self:
+            claim.review_editable = editable
 
     @api.depends("fraud_flag_ids")
     def _compute_fraud_flag_count(self):
@@ -350,6 +421,8 @@ class AutocrmWarrantyClaim(models.Model):
         self._check_reviewer_vals(vals)
         if LOCKED_AFTER_SUBMIT & vals.keys():
             self._check_amounts_editable()
+        if vals.keys() & {"amount_approved", "approval_reason"}:
+            self._check_approved_amount_vals(vals)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -417,6 +490,70 @@ class AutocrmWarrantyClaim(models.Model):
                 )
             )
 
+    def _check_approved_amount_vals(self, vals):
+        """The OEM decides what it pays, while it reviews the claim: never more than
+        claimed, and less only with the reason the dealer will read."""
+        # numbers first: the amount is compared as one
+        self._autocrm_check_values(vals)
+        for claim in self:
+            if claim.state != "submitted" and not self.env.su:
+                raise UserError(
+                    self.env._(
+                        "Claim %(name)s is %(state)s: the OEM decides what it pays "
+                        "while it reviews a submitted claim.",
+                        name=claim.name,
+                        state=claim._state_label(),
+                    )
+                )
+            amount = vals.get("amount_approved", claim.amount_approved) or 0.0
+            reason = vals.get("approval_reason", claim.approval_reason)
+            claim._check_approved_amount(amount, reason)
+
+    def _check_approved_amount(self, amount, reason):
+        self.ensure_one()
+        if not amount:
+            # not set: the amount claimed is approved
+            return
+        compare = self.currency_id.compare_amounts(amount, self.amount_claimed)
+        if compare > 0:
+            raise ValidationError(
+                self.env._(
+                    "Claim %(name)s claims %(claimed)s: the OEM cannot approve more "
+                    "(%(amount)s).",
+                    name=self.name,
+                    claimed=format_amount(
+                        self.env, self.amount_claimed, self.currency_id
+                    ),
+                    amount=format_amount(self.env, amount, self.currency_id),
+                )
+            )
+        if compare < 0 and not (reason or "").strip():
+            raise ValidationError(
+                self.env._(
+                    "Claim %(name)s: %(amount)s approved of the %(claimed)s claimed. "
+                    "Write the reason for the lower amount: the dealer reads it on "
+                    "the claim and on its settlement statement.",
+                    name=self.name,
+                    amount=format_amount(self.env, amount, self.currency_id),
+                    claimed=format_amount(
+                        self.env, self.amount_claimed, self.currency_id
+                    ),
+                )
+            )
+
+    def _check_return_editable(self):
+        """A part's return changes while the claim is written or reviewed."""
+        settled = self.filtered(lambda c: c.state not in ("draft", "submitted"))
+        if settled and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Claim %(name)s is %(state)s: what becomes of its parts is "
+                    "settled.",
+                    name=settled[0].name,
+                    state=settled[0]._state_label(),
+                )
+            )
+
     def _state_label(self):
         self.ensure_one()
         return dict(self._fields["state"]._description_selection(self.env))[self.state]
@@ -477,6 +614,19 @@ class AutocrmWarrantyClaim(models.Model):
             # the lines' prices were checked as they were written; once more here
             self.labour_line_ids._check_list_prices()
             self.part_line_ids._check_list_prices()
+        # the OEM's return rules as they are today, unless its reviewer decided
+        self.part_line_ids._apply_return_rules()
+        unproven = self.part_line_ids._scrap_photo_missing()
+        if unproven:
+            raise UserError(
+                self.env._(
+                    "Claim %(name)s: the OEM has part %(part)s scrapped at the "
+                    "dealership. Attach the photo of the scrapped part (Scrap Photo) "
+                    "before submitting.",
+                    name=self.name,
+                    part=unproven[0].product_id.display_name,
+                )
+            )
         if self.claim_type != "first_maintenance" and not self.causal_part_id:
             raise UserError(
                 self.env._(
@@ -675,20 +825,30 @@ class AutocrmWarrantyClaim(models.Model):
 
     def _higher_earlier_reading(self):
         """(date, km) of a reading of the vehicle, before the repair date, higher than
-        the claim's odometer; or of an earlier claim with a higher odometer."""
+        the claim's odometer; or of an earlier claim with a higher odometer. What
+        came before the OEM's latest roll-back correction (before the repair) no
+        longer counts: the odometer was set back on purpose."""
         self.ensure_one()
-        reading = (
-            self.env["autocrm.odometer.reading"]
-            .sudo()
-            .search(
-                [
-                    ("vehicle_id", "=", self.vehicle_id.id),
-                    ("date", "<", self.repair_date),
-                    ("value", ">", self.odometer),
-                ],
-                order="value desc",
-                limit=1,
-            )
+        Reading = self.env["autocrm.odometer.reading"].sudo()
+        correction = Reading.search(
+            [
+                ("vehicle_id", "=", self.vehicle_id.id),
+                ("date", "<=", self.repair_date),
+                ("is_rollback_correction", "=", True),
+            ],
+            order="date desc, id desc",
+            limit=1,
+        )
+        since = [("date", ">=", correction.date)] if correction else []
+        reading = Reading.search(
+            [
+                ("vehicle_id", "=", self.vehicle_id.id),
+                ("date", "<", self.repair_date),
+                ("value", ">", self.odometer),
+                *since,
+            ],
+            order="value desc",
+            limit=1,
         )
         if reading:
             return reading.date, reading.value
@@ -698,6 +858,7 @@ class AutocrmWarrantyClaim(models.Model):
                 ("vehicle_id", "=", self.vehicle_id.id),
                 ("repair_date", "<", self.repair_date),
                 ("odometer", ">", self.odometer),
+                *([("repair_date", ">=", correction.date)] if correction else []),
             ],
             order="odometer desc",
             limit=1,
@@ -730,6 +891,7 @@ class AutocrmWarrantyClaim(models.Model):
                     )
                 )
             claim._check_returned_parts()
+            claim._check_approved_amount(claim.amount_approved, claim.approval_reason)
         for claim in self:
             # as superuser: the state moves only here, after the checks above
             claim.sudo().write(
@@ -753,6 +915,16 @@ class AutocrmWarrantyClaim(models.Model):
             "no_defect": self.env._("the OEM's inspection found no defect"),
             "wrong_part": self.env._("the returned part is not the one claimed"),
         }
+        unproven = self.part_line_ids._scrap_photo_missing()
+        if unproven:
+            raise UserError(
+                self.env._(
+                    "Claim %(name)s cannot be approved: part %(part)s is scrapped at "
+                    "the dealership, and the photo of the scrapped part is missing.",
+                    name=self.name,
+                    part=unproven[0].product_id.display_name,
+                )
+            )
         for line in self.part_line_ids:
             if (
                 not line.return_required
@@ -774,7 +946,9 @@ class AutocrmWarrantyClaim(models.Model):
         """The OEM calls the customer back after a warranty repair: satisfaction,
         and whether the customer was made to pay. The call-back is the OEM's: it is
         due within its days counted on the OEM's day (its company's time zone)."""
-        oem = self.env.ref("base.main_company")
+        oem = self.env["res.company"]._autocrm_oem_company() or self.env.ref(
+            "base.main_company"
+        )
         user = self._callback_user(oem)
         due = oem.sudo()._autocrm_today() + timedelta(days=CALLBACK_DAYS)
         vals_list = [

@@ -33,13 +33,25 @@ class AutocrmWarrantyPolicy(models.Model):
     warranty_months = fields.Integer(default=36, required=True)
     warranty_km = fields.Integer(string="Warranty (km)", default=100000, required=True)
     first_service_months = fields.Integer(
-        string="First Maintenance within (months)", default=6, required=True
+        string="First Maintenance within (months)",
+        default=6,
+        required=True,
+        help="The free first maintenance is due within these months of the sale or "
+        "up to its maximum km, whichever comes first.",
     )
     first_service_km_min = fields.Integer(
-        string="First Maintenance from (km)", default=3000, required=True
+        string="First Maintenance Recommended from (km)",
+        default=3000,
+        required=True,
+        help="The mileage from which the first maintenance is recommended; an owner "
+        "who drove less is still served free within the months.",
     )
     first_service_km_max = fields.Integer(
-        string="First Maintenance up to (km)", default=5000, required=True
+        string="First Maintenance up to (km)",
+        default=5000,
+        required=True,
+        help="Past this mileage, or past the months since the sale, whichever comes "
+        "first, the first maintenance is no longer free.",
     )
     claim_deadline_days = fields.Integer(
         string="Claim Deadline (days)",
@@ -80,8 +92,8 @@ class AutocrmWarrantyPolicy(models.Model):
             if policy.first_service_km_min > policy.first_service_km_max:
                 raise ValidationError(
                     self.env._(
-                        "Policy %(name)s: the first maintenance cannot start at "
-                        "%(min)s km and end at %(max)s km.",
+                        "Policy %(name)s: the first maintenance cannot be recommended "
+                        "from %(min)s km and end at %(max)s km.",
                         name=policy.name,
                         min=policy.first_service_km_min,
                         max=policy.first_service_km_max,

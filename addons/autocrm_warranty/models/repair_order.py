@@ -88,8 +88,10 @@ class RepairOrder(models.Model):
 
     def _first_service_problem(self):
         """Why this visit is no free first maintenance, or None. It needs a form
-        number and a vehicle sold no longer ago than the policy's months, read
-        between its minimum and maximum km, not serviced free before."""
+        number and a vehicle not serviced free before, past neither the policy's
+        months since its sale nor its maximum km, whichever comes first (the
+        policy's minimum km is the recommended earliest mileage, not a
+        condition)."""
         self.ensure_one()
         if not self.vehicle_id:
             return self.env._(
@@ -129,23 +131,23 @@ class RepairOrder(models.Model):
         if visit_date > due:
             return self.env._(
                 "%(vehicle)s was sold on %(sale)s: the free first maintenance "
-                "was due within %(months)s months, by %(due)s. Record this visit "
-                "as a maintenance.",
+                "was due within %(months)s months, by %(due)s (or %(max)s km, "
+                "whichever comes first). Record this visit as a maintenance.",
                 vehicle=vehicle.display_name,
                 sale=vehicle.sale_date,
                 months=policy.first_service_months,
                 due=due,
+                max=policy.first_service_km_max,
             )
-        if not (
-            policy.first_service_km_min <= self.odometer <= policy.first_service_km_max
-        ):
+        if self.odometer > policy.first_service_km_max:
             return self.env._(
-                "%(vehicle)s reads %(km)s km: the free first maintenance is done "
-                "between %(min)s and %(max)s km.",
+                "%(vehicle)s reads %(km)s km: the free first maintenance ends at "
+                "%(max)s km (or %(months)s months after the sale, whichever comes "
+                "first). Record this visit as a maintenance.",
                 vehicle=vehicle.display_name,
                 km=self.odometer,
-                min=policy.first_service_km_min,
                 max=policy.first_service_km_max,
+                months=policy.first_service_months,
             )
         return None
 
@@ -183,11 +185,11 @@ class RepairOrder(models.Model):
             "repair_report": html2plaintext(self.internal_notes or "") or False,
             "part_line_ids": [Command.clear()]
             + [
+                # the part's return follows the OEM's rule for the claim's type
                 Command.create(
                     {
                         "product_id": move.product_id.id,
                         "quantity": move.quantity or move.product_uom_qty,
-                        "return_required": not first,
                     }
                 )
                 for move in self.move_ids.filtered(

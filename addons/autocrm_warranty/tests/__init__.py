@@ -16,3 +16,4 @@ from . import test_warranty_tours
 from . import test_warranty_days
 from . import test_claim_list_prices
 from . import test_part_return_workflow
+from . import test_claim_review_rules

@@ -8,7 +8,8 @@ from odoo.addons.autocrm_customer.tests.common import VIN_B, AutocrmCase
 
 class WarrantyCase(AutocrmCase):
     """AutocrmCase plus a claims reviewer at the OEM, a vehicle of dealer B, a labour
-    operation, two parts and a claim builder.
+    operation, two parts (the pump goes back to the OEM, the gasket does not) and a
+    claim builder.
 
     ``today`` is the base's: dealer A's day, the clock frozen for the class. Dates
     are built from it in days (the claim rules count days); both vehicles were
@@ -42,7 +43,12 @@ class WarrantyCase(AutocrmCase):
         cls.pump, cls.gasket = cls.env["product.product"].create(
             [
                 {"name": "Water pump", "type": "consu", "list_price": 800.0},
-                {"name": "Pump gasket", "type": "consu", "list_price": 50.0},
+                {
+                    "name": "Pump gasket",
+                    "type": "consu",
+                    "list_price": 50.0,
+                    "autocrm_return_policy": "none",
+                },
             ]
         )
 
@@ -60,13 +66,7 @@ class WarrantyCase(AutocrmCase):
                 Command.create({"operation_id": cls.operation.id, "hours": 2.0})
             ],
             "part_line_ids": [
-                Command.create(
-                    {
-                        "product_id": cls.pump.id,
-                        "quantity": 1,
-                        "return_required": True,
-                    }
-                ),
+                Command.create({"product_id": cls.pump.id, "quantity": 1}),
                 Command.create({"product_id": cls.gasket.id, "quantity": 2}),
             ],
         }

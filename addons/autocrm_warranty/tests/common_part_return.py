@@ -45,6 +45,7 @@ class PartReturnCase(AutocrmCase):
                     "name": "Test Oil Filter",
                     "is_storable": True,
                     "list_price": 20.0,
+                    "autocrm_return_policy": "none",
                 },
             ]
         )
@@ -68,7 +69,9 @@ class PartReturnCase(AutocrmCase):
     @classmethod
     def _submitted_claim(cls, user, vehicle, parts, submit=True):
         """A warranty claim by `user` for `vehicle` with part lines
-        [(product, quantity, return_required)], submitted."""
+        [(product, quantity, return_required)], submitted. The parts' return
+        follows their policy (the pump and the sensor go back, the filter does
+        not); where `return_required` says otherwise, the reviewer sets it."""
         claim = (
             cls.env["autocrm.warranty.claim"]
             .with_user(user)
@@ -82,18 +85,19 @@ class PartReturnCase(AutocrmCase):
                     "causal_part_id": parts[0][0].id,
                     "customer_words": "Noise from the engine",
                     "part_line_ids": [
-                        Command.create(
-                            {
-                                "product_id": product.id,
-                                "quantity": quantity,
-                                "return_required": required,
-                            }
-                        )
-                        for product, quantity, required in parts
+                        Command.create({"product_id": product.id, "quantity": quantity})
+                        for product, quantity, _required in parts
                     ],
                 }
             )
         )
+        for line, (_product, _quantity, required) in zip(
+            claim.part_line_ids, parts, strict=True
+        ):
+            if line.return_required != required:
+                line.with_user(cls.reviewer).return_policy = (
+                    "return" if required else "none"
+                )
         if submit:
             claim.action_submit()
         return claim

@@ -55,7 +55,8 @@ class TestClaimFromRepair(WarrantyCase):
                 (p.product_id, p.quantity, p.return_required)
                 for p in claim.part_line_ids
             },
-            {(self.pump, 1.0, True), (self.gasket, 2.0, True)},
+            {(self.pump, 1.0, True), (self.gasket, 2.0, False)},
+            "the OEM's return policy of each part",
         )
         self.assertEqual(claim.amount_parts, 900.0)
         self.assertEqual(repair.warranty_claim_count, 1)

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError
@@ -88,8 +89,49 @@ class TestFirstMaintenance(WarrantyCase):
         self.vehicle_a.sale_date = self.today - timedelta(days=60)
         repair = self._visit(odometer=6000)
         repair.action_repair_end()
-        with self.assertRaisesRegex(UserError, "between 3000 and 5000 km"):
+        with self.assertRaisesRegex(
+            UserError, "reads 6000 km: the free first maintenance ends at 5000 km"
+        ):
             repair.action_register_first_service()
+        self.assertFalse(self.vehicle_a.first_service_done)
+
+    def test_low_mileage_is_still_free(self):
+        """Issue 11: 2,000 km in five months, below the recommended 3,000 km: the
+        first maintenance is free all the same (whichever of 6 months or 5,000 km
+        comes first)."""
+        self.vehicle_a.sale_date = self.today - timedelta(days=150)
+        repair = self._visit(odometer=2000)
+        repair.action_repair_end()
+        self.assertTrue(self.vehicle_a.first_service_done)
+        claim = repair.warranty_claim_ids
+        self.assertEqual(claim.claim_type, "first_maintenance")
+        claim.action_submit()
+        self.assertEqual(claim.state, "submitted")
+
+    def test_months_and_km_limits(self):
+        """Free up to and including the 5,000th km and the due day, not past
+        either; the visits checked in the order of their readings."""
+        sale = self.today - timedelta(days=200)
+        self.vehicle_a.sale_date = sale
+        due = sale + relativedelta(months=6)
+        self.assertEqual(self.vehicle_a.first_service_due_date, due)
+        self.assertEqual(self.vehicle_a.first_service_km_max, 5000)
+        on_due = self._visit(odometer=1500, form="FM-0010")
+        on_due.visit_date = due
+        self.assertIsNone(on_due._first_service_problem())
+        after_due = self._visit(odometer=1600, form="FM-0011")
+        after_due.visit_date = due + timedelta(days=1)
+        self.assertRegex(
+            after_due._first_service_problem(),
+            r"was due within 6 months, by .* \(or 5000 km",
+        )
+        self.vehicle_a.sale_date = self.today - timedelta(days=60)
+        at_limit = self._visit(odometer=5000, form="FM-0012")
+        self.assertIsNone(at_limit._first_service_problem())
+        past_limit = self._visit(odometer=5001, form="FM-0013")
+        self.assertRegex(
+            past_limit._first_service_problem(), "reads 5001 km: .* ends at 5000 km"
+        )
         self.assertFalse(self.vehicle_a.first_service_done)
 
     def test_only_once_and_form_number_later(self):

@@ -67,7 +67,9 @@ class TestWarrantyPolicy(TransactionCase):
             self.Policy.create({"name": "Sedan again", "model_id": self.sedan.id})
 
     def test_first_service_range_is_checked(self):
-        with self.assertRaisesRegex(ValidationError, "cannot start at 6000 km"):
+        with self.assertRaisesRegex(
+            ValidationError, "cannot be recommended from 6000 km"
+        ):
             self.Policy.create(
                 {
                     "name": "Wrong",
