@@ -354,7 +354,7 @@ class AutocrmFollowup(models.Model):
         customer, cause and outcome (satisfaction figures feed the dealers'
         appraisal), unless an unreachable or cancelled one is planned again."""
         new_state = vals.get("state")
-        locked_fields = LOCKED_WHEN_CLOSED & vals.keys()
+        locked_fields = self._locked_when_closed_fields() & vals.keys()
         for followup in self:
             if new_state and new_state != followup.state:
                 if new_state not in STATE_TRANSITIONS[followup.state]:
@@ -375,6 +375,11 @@ class AutocrmFollowup(models.Model):
                         followup=followup.display_name,
                     )
                 )
+
+    def _locked_when_closed_fields(self):
+        """The fields a closed follow-up keeps as it was closed; modules adding
+        an outcome (the OEM call-back's scores) extend the set."""
+        return set(LOCKED_WHEN_CLOSED)
 
     def _state_label(self, state):
         return dict(self._fields["state"]._description_selection(self.env))[state]

@@ -3,3 +3,4 @@ from . import autocrm_warranty_claim_report
 from . import autocrm_warranty_report_failure
 from . import autocrm_warranty_report_early_warning
 from . import autocrm_part_return_report_outstanding
+from . import autocrm_warranty_report_callback

@@ -1,3 +1,4 @@
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import WarrantyCase
@@ -46,3 +47,147 @@ class TestOemCallback(WarrantyCase):
         followup.action_done()
         self.assertFalse(claim.fraud_flag_ids)
         self.assertFalse(claim.activity_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestCallbackScores(WarrantyCase):
+    """The call-back's three scores and the made-to-pay flag, and their analysis
+    by the dealership that made the repair, against figures counted by hand:
+
+    ======== ====== ======= ============ ========== ======== =====
+    dealer   claim  reached satisfaction convenience courtesy paid
+    ======== ====== ======= ============ ========== ======== =====
+    A        a1     yes     5            4          5        no
+    A        a2     yes     3            2          4        yes
+    A        a3     no      —            —          —        —
+    B        b1     yes     4            5          3        no
+    ======== ====== ======= ============ ========== ======== =====
+
+    A: 3 call-backs, satisfaction (5 + 3) / 2 = 4, convenience 3, courtesy 4.5,
+    made to pay 1 of 2 reached = 50 %; B: 4, 5, 3, 0 %. The network: satisfaction
+    12 / 3 = 4, convenience 11 / 3 = 3.67, made to pay 1 of 3 reached = 33.33 %
+    (not the 25 % an average of the two dealers' rates would give)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # causal parts enough for claims of one vehicle not to be duplicates
+        cls.parts = cls.env["product.product"].create(
+            [
+                {"name": name, "type": "consu", "list_price": 100.0}
+                for name in ("Thermostat", "Coolant hose", "Radiator cap")
+            ]
+        )
+
+    def _approved_claim(self, user, vehicle, part):
+        claim = self._claim(user=user, vehicle=vehicle, causal_part_id=part.id)
+        claim.action_submit()
+        self._inspect(claim)
+        claim.with_user(self.reviewer).action_approve()
+        return claim
+
+    def _call_back(self, claim, **answers):
+        followup = claim.callback_followup_id.with_user(self.oem_user)
+        followup.write(answers)
+        followup.action_done()
+        return followup
+
+    def test_three_scores_and_the_flag_by_dealer(self):
+        a, b = self.advisor_a, self.advisor_b
+        a1 = self._approved_claim(a, self.vehicle_a, self.parts[0])
+        a2 = self._approved_claim(a, self.vehicle_a, self.parts[1])
+        a3 = self._approved_claim(a, self.vehicle_a, self.parts[2])
+        b1 = self._approved_claim(b, self.vehicle_b, self.pump)
+        answered = {"reached": True}
+        f1 = self._call_back(
+            a1, **answered, satisfaction="5", convenience="4", courtesy="5"
+        )
+        self._call_back(
+            a2,
+            **answered,
+            satisfaction="3",
+            convenience="2",
+            courtesy="4",
+            customer_paid=True,
+        )
+        self._call_back(a3)
+        self._call_back(b1, **answered, satisfaction="4", convenience="5", courtesy="3")
+        self.assertEqual(f1.warranty_claim_id, a1)
+        self.assertEqual(f1.serviced_dealer_id, self.dealer_a)
+        self.assertEqual(f1.company_id, self.oem)
+        self.env.flush_all()
+        Report = self.env["autocrm.warranty.report.callback"].with_user(self.oem_user)
+        claims = a1 | a2 | a3 | b1
+        domain = [("claim_id", "in", claims.ids)]
+        measures = [
+            "callback_count:sum",
+            "satisfaction_score:avg",
+            "convenience_score:avg",
+            "courtesy_score:avg",
+            "paid_rate:avg",
+        ]
+        rows = {
+            company: tuple(round(value, 2) for value in values)
+            for company, *values in Report._read_group(domain, ["company_id"], measures)
+        }
+        self.assertEqual(
+            rows,
+            {
+                self.dealer_a: (3, 4.0, 3.0, 4.5, 50.0),
+                self.dealer_b: (1, 4.0, 5.0, 3.0, 0.0),
+            },
+        )
+        [network] = Report._read_group(domain, [], measures)
+        self.assertEqual(
+            tuple(round(value, 2) for value in network), (4, 4.0, 3.67, 4.0, 33.33)
+        )
+        # a dealership sees its own results only
+        mine = self.env["autocrm.warranty.report.callback"].with_user(a)
+        self.assertEqual(
+            mine._read_group(domain, ["company_id"], ["callback_count:sum"]),
+            [(self.dealer_a, 3)],
+        )
+        # the flagged claim is the one whose customer paid
+        flagged = claims.with_user(self.reviewer).filtered(
+            lambda c: "customer_paid" in c.fraud_flag_ids.mapped("code")
+        )
+        self.assertEqual(flagged, a2)
+
+    def test_scores_only_in_a_call_back_of_a_reached_customer(self):
+        claim = self._approved_claim(self.advisor_a, self.vehicle_a, self.pump)
+        callback = claim.callback_followup_id.with_user(self.oem_user)
+        with self.assertRaises(ValidationError) as refused:
+            callback.write({"courtesy": "4"})
+        self.assertIn("Customer Reached", str(refused.exception))
+        callback.invalidate_recordset()
+        self.assertFalse(callback.courtesy)
+        service = self.env["autocrm.followup"].create(
+            {
+                "partner_id": self.customer_a.id,
+                "vehicle_id": self.vehicle_a.id,
+                "company_id": self.dealer_a.id,
+                "followup_type": "post_service",
+                "due_date": self.today,
+                "reached": True,
+            }
+        )
+        with self.assertRaises(ValidationError) as refused:
+            service.with_user(self.advisor_a).write({"convenience": "5"})
+        self.assertIn("OEM's call-back", str(refused.exception))
+        service.invalidate_recordset()
+        self.assertFalse(service.convenience)
+
+    def test_answers_stay_as_given_once_done(self):
+        claim = self._approved_claim(self.advisor_a, self.vehicle_a, self.pump)
+        callback = self._call_back(
+            claim, reached=True, satisfaction="4", convenience="4", courtesy="4"
+        )
+        for field in ("convenience", "courtesy"):
+            with self.assertRaises(UserError) as refused:
+                callback.write({field: "1"})
+            self.assertIn("is closed", str(refused.exception))
+        callback.invalidate_recordset()
+        self.assertEqual((callback.convenience, callback.courtesy), ("4", "4"))
+        # the call-back is the OEM's: the dealer cannot read it, let alone rate it
+        with self.assertRaises(AccessError):
+            callback.with_user(self.advisor_a).read(["courtesy"])
