@@ -24,6 +24,7 @@
         "views/autocrm_warranty_claim_views.xml",
         "wizard/autocrm_warranty_claim_reject_views.xml",
         "views/autocrm_labour_operation_views.xml",
+        "views/autocrm_fault_code_views.xml",
         "views/autocrm_warranty_settlement_views.xml",
         "wizard/autocrm_vehicle_odometer_correct_views.xml",
         "views/autocrm_vehicle_views.xml",
@@ -32,6 +33,7 @@
         "views/autocrm_followup_views.xml",
         "report/autocrm_warranty_claim_report_views.xml",
         "report/autocrm_warranty_report_callback_views.xml",
+        "report/autocrm_warranty_report_fault_code_views.xml",
         "views/autocrm_part_return_views.xml",
         "views/res_config_settings_views.xml",
         "report/autocrm_part_return_report_outstanding_views.xml",
@@ -39,6 +41,7 @@
         "views/autocrm_warranty_menus.xml",
     ],
     "demo": [
+        "demo/autocrm_fault_code_demo.xml",
         "demo/autocrm_warranty_demo.xml",
         "demo/autocrm_part_return_demo.xml",
     ],

@@ -1,5 +1,6 @@
 from . import autocrm_warranty_policy
 from . import autocrm_labour_operation
+from . import autocrm_fault_code
 from . import autocrm_warranty_labour_rate
 from . import autocrm_warranty_claim
 from . import autocrm_part_return_rule

@@ -26,6 +26,7 @@ LOCKED_AFTER_SUBMIT = {
     "odometer",
     "claim_type",
     "causal_part_id",
+    "fault_code_ids",
     "labour_line_ids",
     "part_line_ids",
     "goodwill_oem_percent",
@@ -140,10 +141,27 @@ class AutocrmWarrantyClaim(models.Model):
         tracking=True,
         help="The part that caused the failure (主因零件).",
     )
-    symptom_code = fields.Char(help="The OEM's code of the symptom the customer saw.")
+    fault_code_ids = fields.Many2many(
+        "autocrm.fault.code",
+        "autocrm_warranty_claim_fault_code_rel",
+        "claim_id",
+        "fault_code_id",
+        string="Fault Codes",
+        domain="['|', ('model_ids', '=', False), ('model_ids', 'in', [model_id])]",
+        help="The DTC and symptom codes of the OEM's catalogue that describe the "
+        "fault: those for every model or for the vehicle's. The analyses count "
+        "claims per code.",
+    )
+    symptom_code = fields.Char(
+        string="Symptom Notes",
+        help="Free-text notes on the symptom the customer saw; pick the catalogued "
+        "symptom codes in Fault Codes.",
+    )
     fault_codes = fields.Char(
-        string="Fault Codes (DTC)",
-        help="Diagnostic trouble codes read from the vehicle, separated by commas.",
+        string="DTC Notes",
+        help="Free-text notes: the diagnostic trouble codes read from the vehicle as "
+        "the tool showed them, separated by commas; pick the catalogued codes in "
+        "Fault Codes.",
     )
     photo_ids = fields.Many2many(
         "ir.attachment",
@@ -397,6 +415,27 @@ class AutocrmWarrantyClaim(models.Model):
                         "This vehicle is not known at %(dealer)s yet: find it by its "
                         "VIN first.",
                         dealer=claim.company_id.name,
+                    )
+                )
+
+    @api.constrains("fault_code_ids", "vehicle_id")
+    def _check_fault_code_model(self):
+        for claim in self:
+            model = claim.model_id
+            wrong = [
+                code for code in claim.fault_code_ids if not code._fits_model(model)
+            ]
+            if wrong:
+                raise ValidationError(
+                    self.env._(
+                        "Claim %(name)s: fault code %(code)s is for %(models)s, not "
+                        "for the vehicle's %(model)s. Pick a code of its model or "
+                        "one for every model, or write what was read in the DTC "
+                        "notes.",
+                        name=claim.name,
+                        code=wrong[0].display_name,
+                        models=", ".join(wrong[0].model_ids.mapped("display_name")),
+                        model=model.display_name,
                     )
                 )
 

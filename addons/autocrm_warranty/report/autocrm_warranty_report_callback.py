@@ -19,9 +19,7 @@ class AutocrmWarrantyReportCallback(models.Model):
     _rec_name = "followup_id"
     _order = "done_date desc, id desc"
 
-    followup_id = fields.Many2one(
-        "autocrm.followup", string="Call-back", readonly=True
-    )
+    followup_id = fields.Many2one("autocrm.followup", string="Call-back", readonly=True)
     claim_id = fields.Many2one("autocrm.warranty.claim", string="Claim", readonly=True)
     company_id = fields.Many2one("res.company", string="Dealership", readonly=True)
     model_id = fields.Many2one("product.product", string="Model", readonly=True)

@@ -1,10 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 from odoo.tools.sql import drop_view_if_exists
-
-ALERT_RATIO = 2.0
-ALERT_MIN_CLAIMS = 3
-TRAILING_MONTHS = 6
 
 
 class AutocrmWarrantyReportEarlyWarning(models.Model):
@@ -14,6 +10,7 @@ class AutocrmWarrantyReportEarlyWarning(models.Model):
     that average raises an alert: a batch of parts may be bad."""
 
     _name = "autocrm.warranty.report.early.warning"
+    _inherit = ["autocrm.warranty.report.quality"]
     _description = "Warranty Early Warning"
     _auto = False
     _order = "production_month desc, claim_count desc, id"
@@ -42,48 +39,35 @@ class AutocrmWarrantyReportEarlyWarning(models.Model):
             SQL(
                 """
                 CREATE OR REPLACE VIEW %(view)s AS (
-                    WITH monthly AS (
-                        SELECT c.model_id, c.causal_part_id,
-                               date_trunc('month', v.production_date)::date
-                                   AS production_month,
-                               count(*) AS claim_count
-                          FROM autocrm_warranty_claim c
-                          JOIN autocrm_vehicle v ON v.id = c.vehicle_id
-                         WHERE c.state IN ('submitted', 'approved', 'paid')
-                           AND c.causal_part_id IS NOT NULL
-                           AND v.production_date IS NOT NULL
-                         GROUP BY 1, 2, 3
-                    ), compared AS (
-                        SELECT m.*,
-                               coalesce((
-                                   SELECT sum(p.claim_count)
-                                     FROM monthly p
-                                    WHERE p.model_id = m.model_id
-                                      AND p.causal_part_id = m.causal_part_id
-                                      AND p.production_month
-                                          >= m.production_month
-                                             - make_interval(months => %(months)s)
-                                      AND p.production_month < m.production_month
-                               ), 0) / %(months)s::float AS usual_count
-                          FROM monthly m
-                    )
                     SELECT row_number() OVER (
                                ORDER BY model_id, causal_part_id, production_month
                            ) AS id,
                            model_id, causal_part_id, production_month, claim_count,
-                           usual_count,
-                           CASE WHEN usual_count > 0
-                                THEN claim_count / usual_count
-                           END AS ratio,
-                           claim_count >= %(min_claims)s
-                               AND claim_count > %(ratio)s * usual_count
-                               AS is_alert
-                      FROM compared
+                           usual_count, ratio, is_alert
+                      FROM (%(compared)s) compared
                 )
                 """,
                 view=SQL.identifier(self._table),
-                months=TRAILING_MONTHS,
-                min_claims=ALERT_MIN_CLAIMS,
-                ratio=ALERT_RATIO,
+                compared=self._early_warning_query(
+                    self._monthly_query(), ["model_id", "causal_part_id"]
+                ),
             )
+        )
+
+    @api.model
+    def _monthly_query(self):
+        """The failures per model, causal part and production month."""
+        return SQL(
+            """
+            SELECT c.model_id, c.causal_part_id,
+                   date_trunc('month', v.production_date)::date AS production_month,
+                   count(*) AS claim_count
+              FROM autocrm_warranty_claim c
+              JOIN autocrm_vehicle v ON v.id = c.vehicle_id
+             WHERE c.state IN %(states)s
+               AND c.causal_part_id IS NOT NULL
+               AND v.production_date IS NOT NULL
+             GROUP BY 1, 2, 3
+            """,
+            states=self._failure_states(),
         )

@@ -8,6 +8,7 @@ class AutocrmWarrantyReportFailure(models.Model):
     (submitted and not rejected) per 1,000 vehicles of the model sold."""
 
     _name = "autocrm.warranty.report.failure"
+    _inherit = ["autocrm.warranty.report.quality"]
     _description = "Failures per 1,000 Vehicles"
     _auto = False
     _order = "failure_rate desc, id"
@@ -33,15 +34,11 @@ class AutocrmWarrantyReportFailure(models.Model):
             SQL(
                 """
                 CREATE OR REPLACE VIEW %(view)s AS (
-                    WITH fleet AS (
-                        SELECT model_id, count(*) AS vehicle_count
-                          FROM autocrm_vehicle
-                         WHERE sale_date IS NOT NULL
-                         GROUP BY model_id
-                    ), failures AS (
+                    WITH fleet AS (%(fleet)s),
+                    failures AS (
                         SELECT c.model_id, c.causal_part_id, count(*) AS claim_count
                           FROM autocrm_warranty_claim c
-                         WHERE c.state IN ('submitted', 'approved', 'paid')
+                         WHERE c.state IN %(states)s
                            AND c.causal_part_id IS NOT NULL
                          GROUP BY c.model_id, c.causal_part_id
                     )
@@ -52,15 +49,16 @@ class AutocrmWarrantyReportFailure(models.Model):
                            f.causal_part_id,
                            f.claim_count,
                            coalesce(fleet.vehicle_count, 0) AS vehicle_count,
-                           CASE WHEN fleet.vehicle_count > 0
-                                THEN round(f.claim_count * 1000.0
-                                           / fleet.vehicle_count, 2)
-                                ELSE 0
-                           END AS failure_rate
+                           round(%(failure_rate)s, 2) AS failure_rate
                       FROM failures f
                       LEFT JOIN fleet ON fleet.model_id = f.model_id
                 )
                 """,
                 view=SQL.identifier(self._table),
+                fleet=self._fleet_query(),
+                states=self._failure_states(),
+                failure_rate=self._failure_rate_sql(
+                    SQL("f.claim_count"), SQL("fleet.vehicle_count")
+                ),
             )
         )

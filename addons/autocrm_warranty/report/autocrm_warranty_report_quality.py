@@ -1,0 +1,90 @@
+from odoo import api, models
+from odoo.tools import SQL
+
+# the claims that count as failures: submitted and not rejected
+FAILURE_STATES = ("submitted", "approved", "paid")
+# a production month raises an alert with at least ALERT_MIN_CLAIMS claims and more
+# than ALERT_RATIO times the average of the TRAILING_MONTHS production months before
+ALERT_RATIO = 2.0
+ALERT_MIN_CLAIMS = 3
+TRAILING_MONTHS = 6
+
+
+class AutocrmWarrantyReportQuality(models.AbstractModel):
+    """What the OEM's quality analyses share (failures per 1,000 vehicles, the
+    early warning, and both by fault code): which claims count as failures, the
+    vehicles sold per model, the failure rate, and the alert of a production month
+    against the months before. Each analysis builds its view from these pieces, so
+    that a change of rule (or another module's extension) reaches all of them."""
+
+    _name = "autocrm.warranty.report.quality"
+    _description = "Warranty Quality Analysis Base"
+
+    @api.model
+    def _failure_states(self):
+        """The claim states that count as a failure, for ``state IN %s``."""
+        return FAILURE_STATES
+
+    @api.model
+    def _fleet_query(self):
+        """``model_id, vehicle_count``: the vehicles sold per model, the base of
+        the failure rates."""
+        return SQL(
+            """
+            SELECT model_id, count(*) AS vehicle_count
+              FROM autocrm_vehicle
+             WHERE sale_date IS NOT NULL
+             GROUP BY model_id
+            """
+        )
+
+    @api.model
+    def _failure_rate_sql(self, claim_count, vehicle_count):
+        """Claims per 1,000 vehicles (0 without vehicles), of two SQL columns."""
+        return SQL(
+            "CASE WHEN %(vehicles)s > 0 THEN %(claims)s * 1000.0 / %(vehicles)s "
+            "ELSE 0 END",
+            claims=claim_count,
+            vehicles=vehicle_count,
+        )
+
+    @api.model
+    def _early_warning_query(self, monthly, keys):
+        """The rows of ``monthly`` (a query of ``claim_count`` per the columns
+        ``keys`` and ``production_month``) with ``usual_count``, the average of
+        the same keys' claims over the production months before, ``ratio`` to it
+        and ``is_alert``. A row without a production month raises no alert."""
+        same_keys = SQL(" AND ").join(
+            SQL("p.%(key)s = m.%(key)s", key=SQL.identifier(key)) for key in keys
+        )
+        return SQL(
+            """
+            WITH monthly AS (%(monthly)s),
+            compared AS (
+                SELECT m.*,
+                       coalesce((
+                           SELECT sum(p.claim_count)
+                             FROM monthly p
+                            WHERE %(same_keys)s
+                              AND p.production_month
+                                  >= m.production_month
+                                     - make_interval(months => %(months)s)
+                              AND p.production_month < m.production_month
+                       ), 0) / %(months)s::float AS usual_count
+                  FROM monthly m
+            )
+            SELECT compared.*,
+                   CASE WHEN usual_count > 0 THEN claim_count / usual_count
+                   END AS ratio,
+                   production_month IS NOT NULL
+                       AND claim_count >= %(min_claims)s
+                       AND claim_count > %(ratio)s * usual_count
+                       AS is_alert
+              FROM compared
+            """,
+            monthly=monthly,
+            same_keys=same_keys,
+            months=TRAILING_MONTHS,
+            min_claims=ALERT_MIN_CLAIMS,
+            ratio=ALERT_RATIO,
+        )
