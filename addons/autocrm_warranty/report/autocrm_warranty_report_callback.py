@@ -30,24 +30,21 @@ class AutocrmWarrantyReportCallback(models.Model):
     )
     convenience = fields.Selection(CALLBACK_SCORES, readonly=True)
     courtesy = fields.Selection(CALLBACK_SCORES, readonly=True)
-    customer_paid = fields.Boolean(string="Customer Paid", readonly=True)
+    customer_paid = fields.Boolean(readonly=True)
     callback_count = fields.Integer(string="Call-backs", readonly=True)
     reached_count = fields.Integer(string="Customers Reached", readonly=True)
     paid_count = fields.Integer(string="Customers Made to Pay", readonly=True)
     satisfaction_score = fields.Float(
-        string="Satisfaction Score",
         readonly=True,
         aggregator="avg",
         help="Average satisfaction (1–5) of the customers who gave one.",
     )
     convenience_score = fields.Float(
-        string="Convenience Score",
         readonly=True,
         aggregator="avg",
         help="Average convenience (1–5) of the customers who gave one.",
     )
     courtesy_score = fields.Float(
-        string="Courtesy Score",
         readonly=True,
         aggregator="avg",
         help="Average courtesy (1–5) of the customers who gave one.",
