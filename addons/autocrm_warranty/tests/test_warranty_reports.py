@@ -1,4 +1,6 @@
-from datetime import date
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
 
 from odoo import Command
 from odoo.tests import tagged
@@ -21,20 +23,24 @@ class TestWarrantyReports(WarrantyCase):
 
     def test_failures_and_early_warning(self):
         """Six quiet production months, then four claims on vehicles built in one
-        month: an alert for that part on that model."""
+        month: an alert for that part on that model. The months are counted back
+        from today, so the vehicles are built before they are sold on any day."""
+        alert_month = (self.today - timedelta(days=90)).replace(day=1)
+        quiet_month = alert_month - relativedelta(months=6)
         vehicles = self.env["autocrm.vehicle"].create(
             [
                 {
                     "vin": vin,
                     "model_id": self.sedan.id,
                     "production_date": production,
-                    "sale_date": self.today.replace(day=1),
+                    "sale_date": self.today - timedelta(days=30),
                     "dealer_ids": [Command.set(self.dealer_a.ids)],
                     "partner_id": self.customer_a.id,
                 }
                 for vin, production in zip(
                     self._vins(5),
-                    [date(2026, 3, 5)] + [date(2026, 9, 10)] * 4,
+                    [quiet_month + timedelta(days=4)]
+                    + [alert_month + timedelta(days=9)] * 4,
                     strict=True,
                 )
             ]
@@ -47,8 +53,8 @@ class TestWarrantyReports(WarrantyCase):
             [("model_id", "=", self.sedan.id), ("causal_part_id", "=", self.pump.id)]
         )
         by_month = {str(r.production_month): r for r in rows}
-        self.assertFalse(by_month["2026-03-01"].is_alert, "one claim is no alert")
-        september = by_month["2026-09-01"]
+        self.assertFalse(by_month[str(quiet_month)].is_alert, "one claim is no alert")
+        september = by_month[str(alert_month)]
         self.assertEqual(september.claim_count, 4)
         self.assertAlmostEqual(september.usual_count, 1 / 6, places=3)
         self.assertTrue(september.is_alert)
