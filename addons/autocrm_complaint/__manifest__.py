@@ -12,6 +12,7 @@
         "security/autocrm_complaint_security.xml",
         "data/autocrm_complaint_category_data.xml",
         "data/autocrm_complaint_stage_data.xml",
+        "data/mail_message_subtype_data.xml",
         "data/autocrm_complaint_data.xml",
         "views/autocrm_complaint_category_views.xml",
         "views/autocrm_complaint_stage_views.xml",

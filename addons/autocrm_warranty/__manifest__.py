@@ -18,6 +18,7 @@
         "data/ir_sequence_data.xml",
         "data/autocrm_warranty_claim_data.xml",
         "data/autocrm_part_return_data.xml",
+        "data/mail_message_subtype_data.xml",
         "views/autocrm_warranty_policy_views.xml",
         "report/autocrm_warranty_reports.xml",
         "report/autocrm_warranty_templates.xml",

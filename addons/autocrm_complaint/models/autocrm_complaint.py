@@ -13,6 +13,8 @@ from .autocrm_complaint_category import PRIORITIES
 from .autocrm_complaint_stage import PHASE_ORDER
 
 ESCALATION_ACTIVITY_XMLID = "autocrm_complaint.mail_activity_type_complaint_escalated"
+ESCALATED_SUBTYPE_XMLID = "autocrm_complaint.mt_complaint_escalated"
+RESOLVED_SUBTYPE_XMLID = "autocrm_complaint.mt_complaint_resolved"
 ESCALATE_BATCH_SIZE = 1000
 FOLLOWUP_DELAY_DAYS = 3
 SATISFACTION = [
@@ -415,6 +417,14 @@ class AutocrmComplaint(models.Model):
         res = super().write(vals)
         self._apply_phase(phases_before)
         return res
+
+    def _track_subtype(self, init_values):
+        """A complaint entering its resolved step is its own subtype: the staff
+        following it hear of the resolution (as with ``helpdesk``'s stages)."""
+        self.ensure_one()
+        if "stage_id" in init_values and self.phase == "resolved":
+            return self.env.ref(RESOLVED_SUBTYPE_XMLID)
+        return super()._track_subtype(init_values)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_closed(self):
@@ -900,7 +910,9 @@ class AutocrmComplaint(models.Model):
         self.env["mail.activity"].sudo().with_context(
             mail_activity_quick_update=True
         ).create(activities)
-        complaints._message_log_batch(bodies=bodies)
+        messages = complaints._message_log_batch(bodies=bodies)
+        # the chatter names the escalation as such (its followers' subtype)
+        messages.subtype_id = self.env.ref(ESCALATED_SUBTYPE_XMLID)
         complaints._notify_escalation_recipients(recipients)
 
     def _notify_escalation_recipients(self, recipients):

@@ -17,6 +17,12 @@ PREAUTH_PARAM = "autocrm_warranty.preauthorisation_amount"
 DEFAULT_PREAUTH_AMOUNT = 10000.0
 DUPLICATE_DAYS = 30
 CALLBACK_DAYS = 3
+# state: the subtype of the message that tracks the claim moving into it
+STATE_SUBTYPES = {
+    "approved": "autocrm_warranty.mt_claim_approved",
+    "rejected": "autocrm_warranty.mt_claim_rejected",
+    "paid": "autocrm_warranty.mt_claim_paid",
+}
 # what a dealer fills in before submitting; the amounts follow from the lines
 LOCKED_AFTER_SUBMIT = {
     "company_id",
@@ -1092,6 +1098,14 @@ class AutocrmWarrantyClaim(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    def _track_subtype(self, init_values):
+        """The OEM's decision and its payment as their own subtypes: the dealer
+        staff following a claim hear of them (as with ``crm``'s won and lost)."""
+        self.ensure_one()
+        if "state" in init_values and self.state in STATE_SUBTYPES:
+            return self.env.ref(STATE_SUBTYPES[self.state])
+        return super()._track_subtype(init_values)
+
     @api.model
     def _preauthorisation_amount(self):
         param = (

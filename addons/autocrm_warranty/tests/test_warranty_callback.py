@@ -191,3 +191,79 @@ class TestCallbackScores(WarrantyCase):
         # the call-back is the OEM's: the dealer cannot read it, let alone rate it
         with self.assertRaises(AccessError):
             callback.with_user(self.advisor_a).read(["courtesy"])
+
+
+@tagged("post_install", "-at_install")
+class TestClaimSubtypes(WarrantyCase):
+    """The OEM's decision and payment reach the dealer's staff who follow the
+    claim, each as its own subtype."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the advisor reads its notifications in Odoo (Discuss), not by e-mail
+        cls.advisor_a.notification_type = "inbox"
+
+    def _claim(self, **kw):
+        claim = super()._claim(**kw)
+        self._end_transaction()  # tracking starts once the claim is committed
+        return claim
+
+    def _end_transaction(self):
+        """What a commit does for tracking: post the messages of the changes."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+
+    def _notified(self, claim, user, xmlid):
+        self._end_transaction()
+        subtype = self.env.ref(xmlid)
+        return self.env["mail.notification"].search(
+            [
+                ("res_partner_id", "=", user.partner_id.id),
+                ("mail_message_id.model", "=", claim._name),
+                ("mail_message_id.res_id", "=", claim.id),
+                ("mail_message_id.subtype_id", "=", subtype.id),
+            ]
+        )
+
+    def test_approved_and_paid_reach_the_dealer(self):
+        claim = self._claim()
+        self.assertIn(self.advisor_a.partner_id, claim.message_partner_ids)
+        claim.action_submit()
+        self._inspect(claim)
+        self._end_transaction()  # the dealer's request ends; the OEM's begins
+        review = claim.with_user(self.reviewer)
+        review.action_approve()
+        self.assertTrue(
+            self._notified(claim, self.advisor_a, "autocrm_warranty.mt_claim_approved")
+        )
+        review.action_pay()
+        self.assertTrue(
+            self._notified(claim, self.advisor_a, "autocrm_warranty.mt_claim_paid")
+        )
+        # the dealer reads them in its inbox, as itself
+        messages = (
+            self.env["mail.message"]
+            .with_user(self.advisor_a)
+            .search([("model", "=", claim._name), ("res_id", "=", claim.id)])
+        )
+        self.assertEqual(
+            set(messages.subtype_id.mapped("name")) & {"Claim Approved", "Claim Paid"},
+            {"Claim Approved", "Claim Paid"},
+        )
+
+    def test_rejection_reaches_the_dealer(self):
+        claim = self._claim()
+        claim.action_submit()
+        self._end_transaction()  # the dealer's request ends; the OEM's begins
+        review = claim.with_user(self.reviewer)
+        review.write(
+            {"rejection_category": "evidence", "rejection_reason": "No photo."}
+        )
+        review.action_reject()
+        self.assertTrue(
+            self._notified(claim, self.advisor_a, "autocrm_warranty.mt_claim_rejected")
+        )
+        self.assertFalse(
+            self._notified(claim, self.advisor_a, "autocrm_warranty.mt_claim_approved")
+        )
