@@ -1,4 +1,5 @@
 from . import models
 from . import report
+from . import tools
 from . import wizard
 from .hooks import uninstall_hook

@@ -7,6 +7,8 @@ from odoo.tools import SQL
 from odoo.tools.safe_eval import datetime as safe_datetime
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.autocrm_customer.tools.db import analyze
+
 # state: the states a campaign in that state may move to
 STATE_TRANSITIONS = {
     "draft": {"running", "cancelled"},
@@ -486,7 +488,7 @@ class AutocrmCampaign(models.Model):
             )
         )
         # fresh statistics for the response queries, which join the new rows
-        self.env.cr.execute(SQL("ANALYZE autocrm_campaign_target"))
+        analyze(self.env.cr, self.env["autocrm.campaign.target"]._table)
         self.env["autocrm.campaign.target"].invalidate_model()
         self.invalidate_recordset(["target_ids"])
         self._update_stats()

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 from psycopg2.errors import SerializationFailure
 
 from odoo import api, fields, models
@@ -718,7 +719,7 @@ class AutocrmRetentionCase(models.Model):
                  WHERE rc.id = open_case.id
                    AND open_case.result = 'pending'
                    %(of_repairs)s
-             RETURNING rc.id
+             RETURNING rc.id, back.id, back.visit_date
                 """,
                 uid=self.env.uid,
                 now=self.env.cr.now(),
@@ -737,13 +738,35 @@ class AutocrmRetentionCase(models.Model):
             ),
             log_exceptions=False,
         )
-        cases = self.browse(row[0] for row in self.env.cr.fetchall())
+        rows = self.env.cr.fetchall()
+        cases = self.browse(row[0] for row in rows)
         if cases:
-            self.env.invalidate_all()
+            self.invalidate_model(
+                ["result", "return_visit_id", "closed_date", "write_uid", "write_date"]
+            )
+            visits = self.env["repair.order"].browse(row[1] for row in rows)
+            names = dict(zip(visits.ids, visits.sudo().mapped("name"), strict=True))
+            # the result is tracked: the chatter says how it changed, in one batch
+            cases._message_log_batch(
+                bodies={
+                    case_id: self._note(
+                        self.env._(
+                            "Retained: the customer came back on %(date)s (%(visit)s).",
+                            date=visit_date,
+                            visit=names[visit_id],
+                        )
+                    )
+                    for case_id, visit_id, visit_date in rows
+                }
+            )
             # their to-do is moot: removed in one batch (marking each activity done
             # would post a message per case)
             cases.activity_unlink([ACTIVITY_TYPE_XMLID])
         return len(cases)
+
+    @api.model
+    def _note(self, text):
+        return Markup("<p>%s</p>") % text
 
     @api.model
     def _upgrade_lost_cases(self, company_days):
@@ -763,6 +786,7 @@ class AutocrmRetentionCase(models.Model):
                    AND rc.last_visit_date + make_interval(
                            months => dealer.autocrm_churn_lost_months)
                        < company_day.today
+             RETURNING rc.id, rc.last_visit_date, dealer.autocrm_churn_lost_months
                 """,
                 uid=self.env.uid,
                 now=self.env.cr.now(),
@@ -770,6 +794,21 @@ class AutocrmRetentionCase(models.Model):
             ),
             log_exceptions=False,
         )
-        if self.env.cr.rowcount:
-            self.env.invalidate_all()
-        return self.env.cr.rowcount
+        rows = self.env.cr.fetchall()
+        if rows:
+            self.invalidate_model(["risk", "write_uid", "write_date"])
+            # the risk is tracked: the chatter says how it changed, in one batch
+            self.browse(row[0] for row in rows)._message_log_batch(
+                bodies={
+                    case_id: self._note(
+                        self.env._(
+                            "Now lost: no visit since %(date)s, more than %(months)s "
+                            "months ago.",
+                            date=last_visit,
+                            months=months,
+                        )
+                    )
+                    for case_id, last_visit, months in rows
+                }
+            )
+        return len(rows)

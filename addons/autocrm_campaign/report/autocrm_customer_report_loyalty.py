@@ -5,6 +5,7 @@ from odoo.tools.sql import drop_view_if_exists, make_index_name
 from odoo.addons.autocrm_customer.report.autocrm_vehicle_report_visit import (
     selection_of,
 )
+from odoo.addons.autocrm_customer.tools.db import tune_for_bulk
 
 
 class AutocrmCustomerReportLoyalty(models.Model):
@@ -235,14 +236,14 @@ class AutocrmCustomerReportLoyalty(models.Model):
     def _refresh(self, company_days=None):
         """Recompute the analysis (by the nightly churn detection, with the
         dealerships' days it detected churn by; by default each one's today), for
-        the rest of the transaction without JIT compilation (at a million
-        customers PostgreSQL spent 6 s compiling a plan it runs once) and with the
-        memory to aggregate the visits without spilling to disk. Like the
+        the rest of the transaction tuned for one bulk statement (no JIT
+        compilation, the memory to aggregate the visits without spilling to disk:
+        see ``autocrm_customer.tools.db``). Like the
         materialized view's refresh it replaces, the table is locked until the
         transaction ends."""
         if company_days is None:
             company_days = self.env["res.company"]._autocrm_company_days()
-        self.env.cr.execute(SQL("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'"))
+        tune_for_bulk(self.env.cr)
         self.env.cr.execute(SQL("TRUNCATE %s", SQL.identifier(self._table)))
         self.env.cr.execute(
             SQL(

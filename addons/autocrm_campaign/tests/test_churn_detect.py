@@ -104,6 +104,8 @@ class TestChurnDetect(ChurnCase):
                 self._cases(self.customer_a),
                 [{"id": case.id, "risk": "lost", "result": "pending"}],
             )
+            # the tracked risk changed in SQL: the chatter still says so
+            self.assertIn("Now lost: no visit since", case.message_ids[0].body)
 
     def test_returning_customer_is_retained(self):
         lost = self._customer("Lost Customer")
@@ -126,6 +128,10 @@ class TestChurnDetect(ChurnCase):
             ],
         )
         self.assertFalse(case.activity_ids)
+        self.assertIn(
+            f"Retained: the customer came back on {self.today} ({visit.name})",
+            case.message_ids[0].body,
+        )
         # a new case only after a new absence
         self.assertEqual(self.Case._cron_churn_detect(), 0)
 
