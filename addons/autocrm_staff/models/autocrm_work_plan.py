@@ -259,8 +259,8 @@ class AutocrmWorkPlan(models.Model):
 
     def _count_reached_customers(self, counts):
         """Distinct customers the staff member reached in the period: done
-        follow-ups where the customer was spoken to and, when autocrm_campaign is
-        installed, the customers who responded to the campaigns they run."""
+        follow-ups where the customer was spoken to (``_activity_partner_rows``:
+        autocrm_staff_campaign adds the responders of the campaigns they run)."""
         days = defaultdict(list)
         for company_id, user_id, day, partner_id in self._activity_partner_rows():
             days[company_id, user_id].append((day, partner_id))
@@ -290,42 +290,7 @@ class AutocrmWorkPlan(models.Model):
             (company.id, user.id, day, partner.id)
             for company, user, day, partner in groups
         ]
-        return rows + self._campaign_partner_rows()
-
-    def _campaign_partner_rows(self):
-        """The customers who responded to (visited during) a campaign the staff
-        member runs, when autocrm_campaign is installed: a soft link, read only
-        when its model and fields are there."""
-        if not self._campaign_partner_rows_available():
-            return []
-        Target = self.env["autocrm.campaign.target"].sudo()
-        groups = Target._read_group(
-            self._period_domain("response_date")
-            + [
-                ("responded", "=", True),
-                ("campaign_id.user_id", "in", self.user_id.ids),
-            ],
-            ["company_id", "campaign_id", "response_date:day", "partner_id"],
-        )
-        return [
-            (company.id, campaign.user_id.id, day, partner.id)
-            for company, campaign, day, partner in groups
-        ]
-
-    def _campaign_partner_rows_available(self):
-        """Whether autocrm_campaign's targets, with the fields read here, exist."""
-        if "autocrm.campaign.target" not in self.env:
-            return False
-        fields_read = {
-            "campaign_id",
-            "partner_id",
-            "company_id",
-            "responded",
-            "response_date",
-        }
-        return fields_read <= set(self.env["autocrm.campaign.target"]._fields) and (
-            "user_id" in self.env["autocrm.campaign"]._fields
-        )
+        return rows
 
     def _count_visits(self, counts, revenues):
         Repair = self.env["repair.order"].sudo()

@@ -6,9 +6,8 @@ COST_SOURCES = [("cost", "Service Cost"), ("campaign", "Campaign")]
 
 
 class AutocrmServiceCostReport(models.Model):
-    """Service cost analysis: the recorded service costs, plus the cost of each
-    campaign when autocrm_campaign is installed (without depending on it: the
-    campaign rows join the query only when the model is in the registry)."""
+    """Service cost analysis: the recorded service costs (``_cost_queries``:
+    one SELECT per source; autocrm_staff_campaign adds the campaigns' costs)."""
 
     _name = "autocrm.service.cost.report"
     _description = "Service Cost Analysis"
@@ -56,43 +55,4 @@ class AutocrmServiceCostReport(models.Model):
                 id=self._row_id("cost", "c"),
             )
         ]
-        campaign_query = self._campaign_cost_query()
-        if campaign_query:
-            queries.append(campaign_query)
         return queries
-
-    def _campaign_cost_query(self):
-        """The campaigns' costs, when autocrm_campaign is installed: each campaign
-        counts in the 'campaign' category at its start date."""
-        if "autocrm.campaign" not in self.env:
-            return None
-        Campaign = self.env["autocrm.campaign"]
-        if not {"cost", "date_start", "company_id"} <= Campaign._fields.keys():
-            return None
-        name = (
-            SQL(
-                "COALESCE(k.name->>%s, k.name->>'en_US')",
-                self.env.lang or "en_US",
-            )
-            if Campaign._fields["name"].translate
-            else SQL("k.name")
-        )
-        budget = (
-            SQL("COALESCE(k.budget, 0)")
-            if "budget" in Campaign._fields and Campaign._fields["budget"].store
-            else SQL("0")
-        )
-        return SQL(
-            """
-            SELECT %(id)s AS id, %(name)s AS name, k.date_start AS date,
-                   k.company_id, 'campaign' AS category, 'campaign' AS source,
-                   %(budget)s AS budget, COALESCE(k.cost, 0) AS amount,
-                   %(budget)s - COALESCE(k.cost, 0) AS variance
-              FROM %(table)s k
-             WHERE k.date_start IS NOT NULL
-            """,
-            id=self._row_id("campaign", "k"),
-            name=name,
-            budget=budget,
-            table=SQL.identifier(Campaign._table),
-        )

@@ -1,8 +1,6 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-from odoo.addons.autocrm_customer.models.res_company import DEFAULT_TZ
-
 # kinds of rows; their positions are part of each row's id: add at the end only
 QUALITY_KINDS = [
     ("followup", "Follow-up"),
@@ -17,9 +15,9 @@ COMEBACK_VISIT_TYPES = ("repair", "warranty")
 
 class AutocrmStaffReportQuality(models.Model):
     """Service quality per staff member and dealership: one row per follow-up
-    (due in the row's date), per done visit and, when autocrm_complaint is
-    installed, per complaint against the staff member (on the day it was
-    received at the dealership, in its time zone). Rates are averages of
+    (due in the row's date), per done visit and, with autocrm_staff_complaint,
+    per complaint against the staff member (on the day it was received at the
+    dealership, in its time zone). Rates are averages of
     100/0 columns that are empty on the rows they do not apply to, so the pivot's
     average is the rate."""
 
@@ -126,35 +124,4 @@ class AutocrmStaffReportQuality(models.Model):
                 days=FIRST_TIME_FIX_DAYS,
             ),
         ]
-        complaint_query = self._complaint_query()
-        if complaint_query:
-            queries.append(complaint_query)
         return queries
-
-    def _complaint_query(self):
-        """Complaints against each staff member, when autocrm_complaint is
-        installed (no dependency: the rows join only when the model exists)."""
-        if "autocrm.complaint" not in self.env:
-            return None
-        Complaint = self.env["autocrm.complaint"]
-        if not {"user_id", "company_id", "received_at"} <= Complaint._fields.keys():
-            return None
-        # the day the complaint was received at its dealership, in its time zone
-        # (received_at is a UTC timestamp)
-        return SQL(
-            """
-            SELECT %(id)s AS id,
-                   (c.received_at AT TIME ZONE 'UTC'
-                    AT TIME ZONE COALESCE(company.autocrm_tz, %(default_tz)s))::date
-                       AS date,
-                   'complaint' AS kind, c.company_id, c.user_id,
-                   0, 0, 0, NULL::numeric, NULL::numeric, NULL::numeric,
-                   0, NULL::numeric, 1 AS complaint_count
-              FROM %(table)s c
-              JOIN res_company company ON company.id = c.company_id
-             WHERE c.received_at IS NOT NULL
-            """,
-            id=self._row_id("complaint", "c"),
-            table=SQL.identifier(Complaint._table),
-            default_tz=DEFAULT_TZ,
-        )

@@ -102,18 +102,4 @@ class AutocrmWorkPlanReport(models.Model):
                 """
             )
         ]
-        if self.env["autocrm.work.plan"]._campaign_partner_rows_available():
-            queries.append(
-                SQL(
-                    """
-                SELECT t.partner_id
-                  FROM autocrm_campaign_target t
-                  JOIN autocrm_campaign c ON c.id = t.campaign_id
-                 WHERE t.responded
-                   AND c.user_id = p.user_id
-                   AND t.company_id = p.company_id
-                   AND t.response_date BETWEEN p.date_start AND p.date_end
-                    """
-                )
-            )
         return SQL(" UNION ALL ").join(queries)

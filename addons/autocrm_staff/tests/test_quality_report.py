@@ -74,25 +74,3 @@ class TestQualityReport(StaffCase):
             Report.browse(row_b.id).read(["visit_count"])
         Oem = self._as(self.oem_user, "autocrm.staff.report.quality")
         self.assertIn(self.dealer_b, Oem.search([]).company_id)
-
-    def test_complaints_counted_when_installed(self):
-        if "autocrm.complaint" not in self.env:
-            self.skipTest("autocrm_complaint is not installed")
-        Complaint = self.env["autocrm.complaint"]
-        complaint = Complaint.create(
-            {
-                "description": "Waited two hours for my car.",
-                "company_id": self.dealer_a.id,
-                "partner_id": self.customer_a.id,
-                "user_id": self.advisor_a.id,
-                "received_at": "2026-01-05 10:00:00",
-            }
-        )
-        self.env.flush_all()
-        Report = self.env["autocrm.staff.report.quality"]
-        [row] = Report.read_group(
-            [("user_id", "=", self.advisor_a.id), ("kind", "=", "complaint")],
-            ["complaint_count:sum"],
-            [],
-        )
-        self.assertEqual(row["complaint_count"], 1, complaint.name)

@@ -78,27 +78,3 @@ class TestServiceCostReport(AutocrmCase):
             [("category", "=", "people")], ["budget:sum", "amount:sum"], []
         )
         self.assertEqual((row["budget"], row["amount"]), (3000, 2500))
-
-    def test_campaign_costs_flow_in(self):
-        if "autocrm.campaign" not in self.env:
-            self.skipTest("autocrm_campaign is not installed")
-        campaign = self.env["autocrm.campaign"].create(
-            {
-                "name": "Winter check",
-                "company_id": self.dealer_a.id,
-                "date_start": "2026-11-01",
-                "cost": 1200,
-            }
-        )
-        self.env.flush_all()
-        Report = self.env["autocrm.service.cost.report"]
-        rows = Report.search(
-            [("source", "=", "campaign"), ("company_id", "=", self.dealer_a.id)]
-        )
-        self.assertIn("Winter check", rows.mapped("name"), campaign.name)
-        [row] = Report.read_group(
-            [("company_id", "=", self.dealer_a.id), ("category", "=", "campaign")],
-            ["amount:sum"],
-            [],
-        )
-        self.assertEqual(row["amount"], 1200)

@@ -205,31 +205,3 @@ class TestStaffDay(StaffCase):
             )
         )
         self.assertEqual((cost.date, training.date), (date(2028, 1, 1),) * 2)
-
-    @freeze_time("2028-01-02 00:00:00")
-    def test_complaint_counted_on_the_dealership_day(self):
-        """A complaint received at 00:30 on 1 January in Shanghai is one of 1
-        January in the quality analysis, one received an hour earlier of 31
-        December."""
-        if "autocrm.complaint" not in self.env:
-            self.skipTest("autocrm_complaint is not installed")
-        complaints = self.env["autocrm.complaint"].create(
-            [
-                {
-                    "description": "Nobody called me back.",
-                    "company_id": self.dealer_a.id,
-                    "partner_id": self.customer_a.id,
-                    "user_id": self.advisor_a.id,
-                    "received_at": received_at,
-                }
-                for received_at in (SHANGHAI_2330_31_DEC, SHANGHAI_0030_1_JAN)
-            ]
-        )
-        self.env.flush_all()
-        rows = self.env["autocrm.staff.report.quality"].search(
-            [("kind", "=", "complaint"), ("user_id", "=", self.advisor_a.id)],
-            order="date",
-        )
-        self.assertEqual(
-            rows.mapped("date"), [date(2027, 12, 31), date(2028, 1, 1)], complaints
-        )

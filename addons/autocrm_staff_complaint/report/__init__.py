@@ -1,0 +1,1 @@
+from . import autocrm_staff_report_quality
