@@ -6,11 +6,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged
 
-from odoo.addons.autocrm_customer.tests.common import VIN_B
-from odoo.addons.autocrm_customer.tests.test_customer_value import (
-    CustomerValueCase,
-    make_vin,
-)
+from odoo.addons.autocrm_customer.tests.common import VIN_B, make_vin
+from odoo.addons.autocrm_customer.tests.test_customer_value import CustomerValueCase
 
 
 class CampaignCase(CustomerValueCase):
@@ -29,7 +26,7 @@ class CampaignCase(CustomerValueCase):
         )
         cls.vehicle_a2 = cls.env["autocrm.vehicle"].create(
             {
-                "vin": make_vin(71),
+                "vin": make_vin(71, prefix="LVAL1B2C"),
                 "model_id": cls.suv.id,
                 "sale_date": cls.today - relativedelta(years=6),
                 "selling_dealer_id": cls.dealer_a.id,

@@ -4,8 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
-from odoo.addons.autocrm_customer.tests.common import VIN_A, VIN_B
-from odoo.addons.autocrm_customer.tests.test_customer_value import make_vin
+from odoo.addons.autocrm_customer.tests.common import VIN_A, VIN_B, make_vin
 
 from .test_campaign import CampaignCase
 
@@ -65,7 +64,7 @@ class TestRecall(CampaignCase):
         self.assertEqual(len(self.recall.vehicle_line_ids), 1, "no duplicate")
 
     def test_by_vin_list(self):
-        unknown = make_vin(999)
+        unknown = make_vin(999, prefix="LVAL1B2C")
         wizard = (
             self.env["autocrm.recall.import.vin"]
             .with_user(self.oem_user)

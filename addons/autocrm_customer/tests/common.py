@@ -8,6 +8,29 @@ VIN_A = "LTEA1B2C0RD000123"
 VIN_B = "LTEX9K8M1SD765432"
 
 
+# ISO 3779 / GB 16735 check digit: value of each character, weight of each position
+VIN_VALUES = {
+    **{str(digit): digit for digit in range(10)},
+    **dict(zip("ABCDEFGH", range(1, 9), strict=True)),
+    **dict(zip("JKLMN", range(1, 6), strict=True)),
+    "P": 7,
+    "R": 9,
+    **dict(zip("STUVWXYZ", range(2, 10), strict=True)),
+}
+VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def make_vin(serial, prefix="LTES1A2B", plant="D"):
+    """A valid VIN: ``prefix`` (8 characters: maker and vehicle), the check digit,
+    model year S (2025), ``plant`` and the 6-digit ``serial``. Each test module
+    takes its own prefix, so that its VINs are no other module's nor the demo
+    data's."""
+    vin = f"{prefix}0S{plant}{serial:06d}"
+    weighted = zip(vin, VIN_WEIGHTS, strict=True)
+    remainder = sum(VIN_VALUES[char] * weight for char, weight in weighted) % 11
+    return f"{vin[:8]}{'X' if remainder == 10 else remainder}{vin[9:]}"
+
+
 class AutocrmCase(TransactionCase):
     """Two dealerships, each with a service advisor and a customer, an OEM user,
     and a vehicle sold by dealer A to its customer.

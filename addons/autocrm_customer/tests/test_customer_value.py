@@ -7,22 +7,6 @@ from odoo.tests import tagged
 from .common import AutocrmCase
 
 # ISO 3779 transliteration and position weights, to make valid VINs for test vehicles
-VIN_VALUES = {
-    **{str(digit): digit for digit in range(10)},
-    **dict(zip("ABCDEFGH", range(1, 9), strict=True)),
-    **dict(zip("JKLMN", range(1, 6), strict=True)),
-    "P": 7,
-    "R": 9,
-    **dict(zip("STUVWXYZ", range(2, 10), strict=True)),
-}
-VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
-
-
-def make_vin(serial):
-    """A valid VIN (model year S = 2025) ending in ``serial``."""
-    body = f"LVAL1B2C0SD{serial:06d}"
-    check = sum(VIN_VALUES[c] * w for c, w in zip(body, VIN_WEIGHTS, strict=True)) % 11
-    return body[:8] + ("X" if check == 10 else str(check)) + body[9:]
 
 
 class CustomerValueCase(AutocrmCase):

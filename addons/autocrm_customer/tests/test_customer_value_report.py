@@ -4,8 +4,8 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import VIN_B
-from .test_customer_value import CustomerValueCase, make_vin
+from .common import VIN_B, make_vin
+from .test_customer_value import CustomerValueCase
 
 
 class ValueReportCase(CustomerValueCase):
@@ -42,7 +42,7 @@ class ValueReportCase(CustomerValueCase):
         return cls.env["autocrm.vehicle"].create(
             [
                 {
-                    "vin": make_vin(serial),
+                    "vin": make_vin(serial, prefix="LVAL1B2C"),
                     "model_id": model.id,
                     "selling_dealer_id": dealer.id,
                     "dealer_ids": [Command.set(dealer.ids)],

@@ -4,26 +4,7 @@ from odoo import Command
 from odoo.tests import tagged
 from odoo.tests.common import warmup
 
-from .common import AutocrmCase
-
-# ISO 3779 check digit: value of each character and weight of each position
-VIN_VALUES = {
-    **{str(digit): digit for digit in range(10)},
-    **dict(zip("ABCDEFGH", range(1, 9), strict=True)),
-    **dict(zip("JKLMN", range(1, 6), strict=True)),
-    "P": 7,
-    "R": 9,
-    **dict(zip("STUVWXYZ", range(2, 10), strict=True)),
-}
-VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
-
-
-def make_vin(serial, prefix="LFUT1A2B"):
-    """A valid VIN (model year S = 2025) with the given serial number."""
-    vin = f"{prefix}0SF{serial:06d}"
-    weighted = zip(vin, VIN_WEIGHTS, strict=True)
-    remainder = sum(VIN_VALUES[char] * weight for char, weight in weighted) % 11
-    return f"{vin[:8]}{'X' if remainder == 10 else remainder}{vin[9:]}"
+from .common import AutocrmCase, make_vin
 
 
 class FollowupCase(AutocrmCase):
@@ -45,7 +26,7 @@ class FollowupCase(AutocrmCase):
         cls.serial += 1
         return cls.env["autocrm.vehicle"].create(
             {
-                "vin": make_vin(cls.serial),
+                "vin": make_vin(cls.serial, prefix="LFUT1A2B", plant="F"),
                 "model_id": cls.sedan.id,
                 "sale_date": cls.today - timedelta(days=sold_days_ago),
                 "selling_dealer_id": dealer.id,

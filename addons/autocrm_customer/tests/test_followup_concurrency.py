@@ -6,7 +6,7 @@ from odoo import SUPERUSER_ID, Command, api
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
-from .test_followup import make_vin
+from .common import make_vin
 
 VEHICLE_COUNT = 3
 
@@ -33,7 +33,7 @@ class TestFollowupConcurrency(TransactionCase):
             vehicles = env["autocrm.vehicle"].create(
                 [
                     {
-                        "vin": make_vin(serial, prefix="LFUC1A2B"),
+                        "vin": make_vin(serial, prefix="LFUC1A2B", plant="F"),
                         "model_id": model.id,
                         "sale_date": today - timedelta(days=7),
                         "selling_dealer_id": dealer.id,

@@ -9,6 +9,8 @@ from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.autocrm_customer.tests.common import make_vin
+
 from .test_claim_review_rules import ReviewCase
 
 
@@ -73,20 +75,10 @@ class FaultCodeCase(ReviewCase):
 
     @classmethod
     def _vins(cls, count):
-        """Valid VINs (check digit computed) not used elsewhere."""
-        from vininfo import Vin
-
-        vins = []
-        serial = 700
-        while len(vins) < count:
-            serial += 1
-            base = f"LTEW5A1B0SD{serial:06d}"
-            for digit in "0123456789X":
-                vin = base[:8] + digit + base[9:]
-                if Vin(vin).verify_checksum():
-                    vins.append(vin)
-                    break
-        return vins
+        """Valid VINs not used elsewhere (serials from 701)."""
+        return [
+            make_vin(serial, prefix="LTEW5A1B") for serial in range(701, 701 + count)
+        ]
 
 
 @tagged("post_install", "-at_install")

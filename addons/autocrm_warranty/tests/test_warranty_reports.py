@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command
 from odoo.tests import tagged
 
+from odoo.addons.autocrm_customer.tests.common import make_vin
+
 from .common import WarrantyCase
 
 
@@ -67,17 +69,7 @@ class TestWarrantyReports(WarrantyCase):
 
     @classmethod
     def _vins(cls, count):
-        """Valid VINs (check digit computed) not used elsewhere."""
-        from vininfo import Vin
-
-        vins = []
-        serial = 500
-        while len(vins) < count:
-            serial += 1
-            base = f"LTEW5A1B0SD{serial:06d}"
-            for digit in "0123456789X":
-                vin = base[:8] + digit + base[9:]
-                if Vin(vin).verify_checksum():
-                    vins.append(vin)
-                    break
-        return vins
+        """Valid VINs not used elsewhere (serials from 501)."""
+        return [
+            make_vin(serial, prefix="LTEW5A1B") for serial in range(501, 501 + count)
+        ]
