@@ -19,6 +19,7 @@
         "data/autocrm_retention_case_data.xml",
         "views/autocrm_retention_case_views.xml",
         "views/res_company_views.xml",
+        "views/res_config_settings_views.xml",
         "report/autocrm_customer_report_loyalty_views.xml",
         "views/autocrm_campaign_views.xml",
         "views/autocrm_campaign_target_views.xml",

@@ -25,6 +25,7 @@
         "wizard/autocrm_vehicle_lookup_views.xml",
         "views/product_template_views.xml",
         "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
         "report/autocrm_customer_report_value_views.xml",
         "report/autocrm_vehicle_report_visit_views.xml",
         "report/autocrm_customer_log_views.xml",

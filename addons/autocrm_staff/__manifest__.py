@@ -25,6 +25,7 @@
         "views/autocrm_appraisal_feedback_views.xml",
         "views/autocrm_training_views.xml",
         "views/hr_employee_views.xml",
+        "views/res_config_settings_views.xml",
         "report/autocrm_staff_report_quality_views.xml",
         "report/autocrm_service_cost_report_views.xml",
         "report/autocrm_work_plan_report_views.xml",

@@ -8,3 +8,4 @@ from . import test_survey
 from . import test_screens
 from . import test_tours
 from . import test_campaign_numbers
+from . import test_res_config_settings

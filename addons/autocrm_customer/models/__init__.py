@@ -8,3 +8,4 @@ from . import autocrm_vehicle
 from . import autocrm_odometer_reading
 from . import repair_order
 from . import autocrm_followup
+from . import res_config_settings

@@ -8,3 +8,4 @@ from . import autocrm_appraisal_answer
 from . import autocrm_training
 from . import autocrm_training_attendee
 from . import hr_employee
+from . import res_config_settings

@@ -7,3 +7,4 @@ from . import test_training
 from . import test_work_plan
 from . import test_staff_day
 from . import test_appraisal_tampering
+from . import test_res_config_settings

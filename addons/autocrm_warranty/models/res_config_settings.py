@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .autocrm_warranty_claim import DEFAULT_PREAUTH_AMOUNT, PREAUTH_PARAM
+
 # a used part waits at the dealership a year at most
 MAX_PART_RETURN_DAYS = 365
 
@@ -15,6 +17,29 @@ class ResConfigSettings(models.TransientModel):
         help="A return-required part not shipped to the OEM within this many days "
         "after its claim was submitted is charged back: its amount leaves the claim.",
     )
+
+    autocrm_preauthorisation_amount = fields.Float(
+        string="Pre-authorisation Above",
+        config_parameter=PREAUTH_PARAM,
+        default=DEFAULT_PREAUTH_AMOUNT,
+        digits=(16, 2),
+        help="A claim asking for more than this amount needs the OEM's "
+        "pre-authorisation (its number and date, before the repair) to be "
+        "submitted. 0: no claim needs one.",
+    )
+
+    @api.constrains("autocrm_preauthorisation_amount")
+    def _check_autocrm_preauthorisation_amount(self):
+        for settings in self:
+            if settings.autocrm_preauthorisation_amount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The amount above which a claim needs the OEM's "
+                        "pre-authorisation cannot be negative (%(amount)s); 0 means "
+                        "no claim needs one.",
+                        amount=settings.autocrm_preauthorisation_amount,
+                    )
+                )
 
     @api.constrains("autocrm_part_return_days")
     def _check_autocrm_part_return_days(self):

@@ -18,3 +18,4 @@ from . import test_claim_list_prices
 from . import test_part_return_workflow
 from . import test_claim_review_rules
 from . import test_fault_code
+from . import test_res_config_settings

@@ -13,10 +13,21 @@ registry.category("web_tour.tours").add("autocrm_followup_outcome_tour", {
             run: "click",
         },
         {
+            // the app lands on its customers: opening the follow-ups before they are
+            // shown lets the customers replace them
+            content: "The customers are shown",
+            trigger: ".o_action_manager .o_kanban_view .o_kanban_record",
+        },
+        {
             content: "Open the follow-ups",
             trigger:
                 '.o_main_navbar [data-menu-xmlid="autocrm_customer.autocrm_followup_menu"]',
             run: "click",
+        },
+        {
+            // grouped by state, unlike the customers
+            content: "The follow-ups are shown by state",
+            trigger: ".o_kanban_view .o_kanban_group .o_kanban_record",
         },
         {
             content: "Switch to the list",
