@@ -23,6 +23,14 @@ class TestWarrantySettings(WarrantyCase):
     def _save(self, **values):
         self.Settings.create(values).execute()
 
+    def test_saving_settings_keeps_the_oem_price_list(self):
+        pricelist = self.env.ref("autocrm_warranty.pricelist_oem_warranty")
+        settings = self.Settings.create({})
+        self.assertTrue(settings.group_product_pricelist)
+        settings.execute()
+        self.assertTrue(pricelist.active)
+        self.assertEqual(self._claim().part_line_ids[0].unit_price, 800.0)
+
     def test_settings_in_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.env["ir.module.module"]._load_module_terms(["autocrm_warranty"], ["zh_CN"])
