@@ -7,4 +7,5 @@ from . import stock_warehouse
 from . import autocrm_vehicle
 from . import autocrm_odometer_reading
 from . import repair_order
+from . import mail_activity
 from . import autocrm_followup
