@@ -51,6 +51,38 @@ class TestLanguages(unittest.TestCase):
         self.assertNotIn(None, activity_types.values(), activity_types)
         self.assertEqual(activity_types["Follow-up"], "回访")
 
+    def test_first_maintenance_checkboxes_say_different_things(self):
+        """The vehicle form shows both: a first-maintenance visit is done
+        (autocrm_customer), the free first maintenance is registered for its claim
+        (autocrm_warranty)."""
+        rows = pg_execute(
+            "SELECT name, field_description->>'en_US', field_description->>'zh_CN'"
+            " FROM ir_model_fields WHERE model = 'autocrm.vehicle'"
+            " AND name IN ('first_maintenance_used', 'first_service_done')",
+            dbname=TEST_DB,
+        )
+        labels = {name: (en, zh) for name, en, zh in rows}
+        self.assertEqual(
+            labels["first_maintenance_used"],
+            ("First Maintenance Visit Done", "首保进厂已完成"),
+        )
+        self.assertEqual(
+            labels["first_service_done"], ("First Maintenance Done", "已登记免费首保")
+        )
+
+    def test_no_two_fields_of_a_first_screen_share_a_chinese_label(self):
+        """Among the fields the suite adds to the vehicle and the visit."""
+        rows = pg_execute(
+            "SELECT f.model, f.field_description->>'zh_CN', array_agg(f.name)"
+            " FROM ir_model_fields f JOIN ir_model_data d"
+            " ON d.model = 'ir.model.fields' AND d.res_id = f.id"
+            " AND d.module LIKE 'autocrm%%'"
+            " WHERE f.model IN ('autocrm.vehicle', 'repair.order')"
+            " GROUP BY 1, 2 HAVING count(DISTINCT f.name) > 1",
+            dbname=TEST_DB,
+        )
+        self.assertEqual(rows, [])
+
     def test_stock_apps_records_have_their_chinese_names(self):
         """The stock apps the suite runs on (their data is no part of base) too."""
         self.assertEqual(names("crm_stage")["New"], "新建")
