@@ -14,3 +14,4 @@ from . import test_customer_log
 from . import test_tours
 from . import test_dealership_day
 from . import test_dealer_seams
+from . import test_first_screens

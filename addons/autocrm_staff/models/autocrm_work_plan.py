@@ -40,6 +40,7 @@ class AutocrmWorkPlan(models.Model):
         default="followup",
         index=True,
         tracking=True,
+        group_expand=True,
         help="Follow-up plan: follow-ups done. Activity plan: customers reached in "
         "care activities. Service plan: vehicles received (进场台次) and service "
         "revenue.",
