@@ -38,6 +38,7 @@
         "demo/res_partner_demo.xml",
         "demo/autocrm_vehicle_demo.xml",
         "demo/repair_order_demo.xml",
+        "demo/autocrm_followup_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["autocrm_customer/static/tests/tours/*.js"],

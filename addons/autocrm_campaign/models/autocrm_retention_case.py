@@ -80,6 +80,7 @@ class AutocrmRetentionCase(models.Model):
         default="at_risk",
         index=True,
         tracking=True,
+        group_expand=True,
         help="At risk: no visit at the dealership for more than its at-risk delay (9 "
         "months by default); lost: none for more than its lost delay (18 months by "
         "default).",

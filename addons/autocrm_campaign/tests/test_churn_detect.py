@@ -215,6 +215,20 @@ class TestChurnDetect(ChurnCase):
         self.Case._cron_churn_detect()
         self.assertEqual(self._cases(second).user_id, self.manager_a)
 
+    def test_activity_in_assignee_language(self):
+        """The cron runs in English; retention staff working in Chinese read the
+        retention call's summary in Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["autocrm_campaign"], ["zh_CN"])
+        self.advisor_a.lang = "zh_CN"
+        self.dealer_a.autocrm_retention_user_id = self.advisor_a
+        customer = self._customer("Gone Quiet")
+        self._visit(customer, self._last_visit_past(9, days=1))
+        self.Case.with_context(lang="en_US")._cron_churn_detect()
+        activity = self._cases(customer).activity_ids
+        self.assertEqual(activity.user_id, self.advisor_a)
+        self.assertEqual(activity.summary, "致电客户：为什么不再来了？")
+
     def test_batches_report_progress(self):
         customers = self._customer("One") | self._customer("Two")
         customers |= self._customer("Three")

@@ -877,22 +877,30 @@ class AutocrmComplaint(models.Model):
         # each activity is due today at the complaint's dealership, in its time
         # zone: the cron runs as OdooBot, whose time zone is UTC
         today = {company: company._autocrm_today() for company in complaints.company_id}
+        Activity = self.env["mail.activity"]
+        # the activity's note in its assignee's language, the chatter's in the
+        # database's: the cron's
+        envs = {}
+
+        def reason_in(env, step):
+            if step == "acknowledge":
+                return env._("not acknowledged in time")
+            return env._("not resolved in time")
+
         activities = []
         bodies = {}
         for complaint in complaints:
             users = recipients[complaint.company_id.id]
             step = complaint._overdue_step(now) or "resolve"
-            reason = (
-                self.env._("not acknowledged in time")
-                if step == "acknowledge"
-                else self.env._("not resolved in time")
-            )
+            reason = reason_in(self.env, step)
             for user in users:
+                if user not in envs:
+                    envs[user] = Activity._autocrm_assignee_env(user)
                 activities.append(
                     {
                         "activity_type_id": activity_type.id,
                         "summary": activity_type.summary,
-                        "note": reason,
+                        "note": reason_in(envs[user], step),
                         "automated": True,
                         "date_deadline": today[complaint.company_id],
                         "res_model_id": model_id,
@@ -923,7 +931,10 @@ class AutocrmComplaint(models.Model):
         for complaint in self:
             for user in recipients[complaint.company_id.id]:
                 by_user[user] |= complaint
+        Activity = self.env["mail.activity"]
         for user, complaints in by_user.items():
+            # in the recipient's language, not the cron's
+            user_env = Activity._autocrm_assignee_env(user)
             items = Markup("").join(
                 Markup('<li><a href="/odoo/autocrm.complaint/%s">%s</a> (%s)</li>')
                 % (complaint.id, complaint.name, complaint.company_id.name)
@@ -931,13 +942,13 @@ class AutocrmComplaint(models.Model):
             )
             self.env["mail.thread"].message_notify(
                 partner_ids=user.partner_id.ids,
-                subject=self.env._(
+                subject=user_env._(
                     "%(count)s overdue complaint(s) escalated to the OEM",
                     count=len(complaints),
                 ),
                 body=Markup("<p>%s</p><ul>%s</ul>")
                 % (
-                    self.env._(
+                    user_env._(
                         "These complaints were not handled in time and are "
                         "escalated to the OEM; an activity asks you to act:"
                     ),

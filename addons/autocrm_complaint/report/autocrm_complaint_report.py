@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 from odoo.tools.sql import drop_view_if_exists
 
@@ -18,6 +18,7 @@ class AutocrmComplaintReport(models.Model):
     (received at 16:30 UTC on 31 December counts on 1 January in Shanghai)."""
 
     _name = "autocrm.complaint.report"
+    _inherit = ["autocrm.report.mixin"]
     _description = "Complaint Analysis"
     _auto = False
     _rec_name = "complaint_id"
@@ -52,9 +53,11 @@ class AutocrmComplaintReport(models.Model):
         string="Complaints per 100 Visits",
         readonly=True,
         digits=(16, 2),
-        help="Each complaint counts 100 divided by the dealership's done visits of "
-        "its month: the sum is the complaints per 100 visits of a dealership and "
-        "month (group by dealership and month). Empty in a month without visits.",
+        help="The complaints per 100 done workshop visits of the same dealerships "
+        "and days, at every level: a dealership's month, a region, the network. "
+        "Grouped or filtered by what visits do not have (category, channel, "
+        "stage...), the complaints of the group per 100 of all those visits. Empty "
+        "without visits.",
     )
     late_rate = fields.Float(
         string="Handled Late (%)",
@@ -81,6 +84,23 @@ class AutocrmComplaintReport(models.Model):
         "average is the share with a plan.",
     )
 
+    @api.model
+    def _autocrm_ratio_measures(self):
+        return {
+            **super()._autocrm_ratio_measures(),
+            "per_100_visits": {
+                "numerator": "complaint_count",
+                "denominator": ("autocrm.vehicle.report.visit", "visit_count"),
+                "dimensions": {
+                    "company_id": "company_id",
+                    "dealer_region": "dealer_region",
+                    "dealer_grade": "dealer_grade",
+                    "received_date": "visit_date",
+                },
+                "factor": 100,
+            },
+        }
+
     def init(self):
         drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
@@ -94,6 +114,7 @@ class AutocrmComplaintReport(models.Model):
                           FROM repair_order repair
                          WHERE repair.state = 'done'
                            AND repair.visit_date IS NOT NULL
+                           AND repair.vehicle_id IS NOT NULL
                       GROUP BY repair.company_id, 2
                     )
                     SELECT complaint.id,

@@ -10,3 +10,5 @@ from . import test_complaint_views
 from . import test_complaint_day
 from . import test_complaint_deadline_hours
 from . import test_complaint_subtypes
+from . import test_complaint_i18n
+from . import test_complaint_report

@@ -55,6 +55,31 @@ class TestComplaintEscalate(ComplaintCase):
         self.assertEqual(len(self._escalation_activities(overdue)), 2)
         self.assertEqual(len(overdue.message_ids), messages)
 
+    def test_escalation_in_each_recipient_language(self):
+        """The cron runs in English: the dealer manager working in Chinese gets
+        the activity and the message in Chinese, the OEM desk user in English."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["autocrm_complaint"], ["zh_CN"]
+        )
+        self.manager_a.lang = "zh_CN"
+        self.oem_desk_user.lang = "en_US"
+        overdue = self._complaint(hours_ago=9)
+        self.Complaint.with_context(lang="en_US")._cron_complaint_escalate()
+        activities = self._escalation_activities(overdue)
+        chinese = activities.filtered(lambda a: a.user_id == self.manager_a)
+        english = activities.filtered(lambda a: a.user_id == self.oem_desk_user)
+        self.assertEqual(chinese.summary, "超时投诉已升级至主机厂")
+        self.assertIn("未按时受理", chinese.note)
+        self.assertEqual(english.summary, "Overdue complaint escalated to the OEM")
+        self.assertIn("not acknowledged in time", english.note)
+        [message] = self.env["mail.message"].search(
+            [("partner_ids", "in", self.manager_a.partner_id.ids)],
+            order="id desc",
+            limit=1,
+        )
+        self.assertEqual(message.subject, "1 条超时投诉已升级至主机厂")
+
     def test_desk_contacts_replace_the_default_recipients(self):
         self.desk_a.escalation_user_ids = self.advisor_a
         self.oem_desk.escalation_user_ids = False

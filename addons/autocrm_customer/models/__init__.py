@@ -7,5 +7,6 @@ from . import stock_warehouse
 from . import autocrm_vehicle
 from . import autocrm_odometer_reading
 from . import repair_order
+from . import mail_activity
 from . import autocrm_followup
 from . import res_config_settings

@@ -132,8 +132,10 @@ class AutocrmVehicle(models.Model):
         "comes first, and the vehicle's average km per day.",
     )
     first_maintenance_used = fields.Boolean(
+        string="First Maintenance Visit Done",
         compute="_compute_service_forecast",
-        help="The free first maintenance (首保) has been done.",
+        help="A workshop visit of type First Maintenance (首保) of this vehicle is "
+        "done, at any dealership.",
     )
     active = fields.Boolean(default=True)
     autocrm_can_edit = fields.Boolean(

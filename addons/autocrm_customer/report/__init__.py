@@ -1,3 +1,4 @@
+from . import autocrm_report_mixin
 from . import autocrm_vehicle_report_visit
 from . import autocrm_customer_report_value
 from . import autocrm_customer_log

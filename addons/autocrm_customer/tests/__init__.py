@@ -3,6 +3,7 @@ from . import test_dealer_access
 from . import test_vehicle
 from . import test_vehicle_access
 from . import test_i18n
+from . import test_activity_lang
 from . import test_customer_value
 from . import test_customer_value_report
 from . import test_followup
@@ -14,3 +15,4 @@ from . import test_tours
 from . import test_dealership_day
 from . import test_dealer_seams
 from . import test_res_config_settings
+from . import test_first_screens

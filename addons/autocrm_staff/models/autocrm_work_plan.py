@@ -40,6 +40,7 @@ class AutocrmWorkPlan(models.Model):
         default="followup",
         index=True,
         tracking=True,
+        group_expand=True,
         help="Follow-up plan: follow-ups done. Activity plan: customers reached in "
         "care activities. Service plan: vehicles received (进场台次) and service "
         "revenue.",
@@ -393,7 +394,13 @@ class AutocrmWorkPlan(models.Model):
         model_id = self.env["ir.model"]._get_id(self._name)
         # due today at each plan's dealership
         today = {company: company._autocrm_today() for company in self.company_id}
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+        Activity = self.env["mail.activity"]
+        # each summary in its manager's language, not the cron's
+        manager_env = {
+            manager: Activity._autocrm_assignee_env(manager)
+            for manager in set(managers.values())
+        }
+        Activity.with_context(mail_activity_quick_update=True).create(
             [
                 {
                     "res_model_id": model_id,
@@ -401,7 +408,7 @@ class AutocrmWorkPlan(models.Model):
                     "activity_type_id": activity_type.id,
                     "user_id": managers[plan.id].id,
                     "date_deadline": today[plan.company_id],
-                    "summary": self.env._(
+                    "summary": manager_env[managers[plan.id]]._(
                         "%(user)s: %(actual)s of at least %(minimum)s by %(end)s",
                         user=plan.user_id.name,
                         actual=plan.actual_count,

@@ -148,6 +148,21 @@ class TestWorkPlan(WorkPlanCase):
         # a plan on track gets none
         self.assertFalse(self._plan_activities(self.followup_plan))
 
+    def test_alert_in_manager_language(self):
+        """The cron runs in English; a manager working in Chinese reads the alert
+        in Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["autocrm_staff"], ["zh_CN"])
+        self.manager_a.lang = "zh_CN"
+        plans = self._behind_plans(1)
+        self.Plan.with_context(lang="en_US")._cron_work_plan_check()
+        activities = self._plan_activities(plans)
+        self.assertEqual(len(activities), 2)
+        for activity in activities:
+            plan = plans.browse(activity.res_id)
+            expected = f"{plan.user_id.name}：截至 {plan.date_end} 至少需 8，"
+            self.assertEqual(activity.summary, f"{expected}目前 {plan.actual_count}")
+
     def _cron_queries(self):
         self.env.flush_all()
         self.env.invalidate_all()
