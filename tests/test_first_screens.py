@@ -9,13 +9,6 @@ import unittest
 
 from .common import TEST_DB, pg_execute, requires_test_db
 
-# left to autocrm_warranty's owners (#13): remove each once its action has a help
-WITHOUT_HELP_YET = {
-    "autocrm_warranty.autocrm_part_return_line_action",
-    "autocrm_warranty.autocrm_warranty_claim_report_action_cycle",
-    "autocrm_warranty.autocrm_warranty_labour_rate_action",
-    "autocrm_warranty.autocrm_warranty_report_failure_action",
-}
 # the dealers' staff (the OEM's call-backs go to the approving reviewer)
 DEMO_USERS = [
     f"{dealer}.{role}"
@@ -44,10 +37,7 @@ class TestFirstScreens(unittest.TestCase):
             for xmlid, text in rows
             if not text or "o_view_nocontent_" not in text or text.count("<p") < 2
         }
-        self.assertEqual(without - WITHOUT_HELP_YET, set())
-        self.assertEqual(
-            WITHOUT_HELP_YET - without, set(), "remove them from WITHOUT_HELP_YET"
-        )
+        self.assertEqual(without, set())
 
     def test_every_demo_user_has_follow_ups_planned(self):
         rows = pg_execute(
