@@ -9,7 +9,7 @@ import unittest
 
 from .common import TEST_DB, pg_execute, requires_test_db
 
-# the dealers' staff (the OEM's call-backs go to the approving reviewer)
+# the dealers' staff (the OEM's call-backs go to the OEM's CRM centre, oem.crm)
 DEMO_USERS = [
     f"{dealer}.{role}"
     for dealer in ("bj01", "sh02", "gz03", "wh04", "zz05", "cq06")

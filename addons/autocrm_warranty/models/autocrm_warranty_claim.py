@@ -1016,8 +1016,13 @@ class AutocrmWarrantyClaim(models.Model):
             self.sudo().browse(followup.res_id).callback_followup_id = followup
 
     def _callback_user(self, oem):
-        """The approving reviewer makes the call-back; when the approval runs as
-        the system (data import, scheduled job), the first OEM user does."""
+        """The OEM's follow-up staff (its CRM centre, *Follow-up Staff* on the OEM
+        company) makes the call-back; without one, the approving reviewer; when
+        the approval runs as the system (data import, scheduled job), the first
+        OEM user."""
+        staff = oem.sudo().autocrm_followup_user_id
+        if staff.active:
+            return staff
         user = self.env.user
         if (
             not user._is_superuser()

@@ -6,6 +6,12 @@ from .common import WarrantyCase
 
 @tagged("post_install", "-at_install")
 class TestOemCallback(WarrantyCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # whatever the demo data says: no OEM follow-up staff, as on a new network
+        cls.oem.autocrm_followup_user_id = False
+
     def _approved_claim(self):
         claim = self._claim()
         claim.action_submit()
@@ -21,6 +27,11 @@ class TestOemCallback(WarrantyCase):
         self.assertEqual(followup.partner_id, self.customer_a)
         self.assertEqual((followup.res_model, followup.res_id), (claim._name, claim.id))
         self.assertEqual(followup.user_id, self.reviewer)
+
+    def test_oem_crm_centre_makes_the_call_back(self):
+        self.oem.autocrm_followup_user_id = self.oem_user
+        claim = self._approved_claim()
+        self.assertEqual(claim.callback_followup_id.user_id, self.oem_user)
 
     def test_customer_paid_flags_claim_and_tells_reviewer(self):
         claim = self._approved_claim()
