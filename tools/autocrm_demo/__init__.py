@@ -1,0 +1,1 @@
+"""The demo network's generated history; see tools/demo_network.py."""
