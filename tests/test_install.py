@@ -25,10 +25,13 @@ AUTOCRM_SKIP_INSTALL_MATRIX=1 skips it all.
 
 import os
 import subprocess
+import time
 import unittest
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+
+import psycopg2
 
 from .common import (
     MODULES,
@@ -86,9 +89,20 @@ def run_odoo(db, demo, *args):
     return proc.returncode, logfile
 
 
-def drop_databases(names):
+def drop_databases(names, attempts=20):
+    """Drop the cases' databases. WITH (FORCE) ends the connections left on them,
+    but not an autovacuum worker on a database just filled (ending one takes a
+    superuser, which the test role is not): such a worker is done in moments, so
+    the drop is tried again."""
     for name in names:
-        pg_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for attempt in range(attempts):
+            try:
+                pg_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                break
+            except psycopg2.errors.InsufficientPrivilege:
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(0.5)
 
 
 @requires_test_db
