@@ -164,7 +164,13 @@ class PlanMixin:
         customers (visits before the demo's, which keeps its stories) and
         generated ones."""
         self.plan_demo_owners(dealer)
-        profiles = {"loyal": 36, "regular": 24, "lapsing": 15, "new": 13, "newcomer": 12}
+        profiles = {
+            "loyal": 36,
+            "regular": 24,
+            "lapsing": 15,
+            "new": 13,
+            "newcomer": 12,
+        }
         for index in range(max(4, round(dealer.spec["owners"] * self.scale))):
             owner = Owner(key=f"{dealer.code.lower()}_{index + 1:03d}", dealer=dealer)
             owner.name = self.new_name()
@@ -270,7 +276,9 @@ class PlanMixin:
         owner = car.owner
         rng = self.rng
         first = max(
-            self.start, car.sale_date + timedelta(days=20), owner.first_visit or self.start
+            self.start,
+            car.sale_date + timedelta(days=20),
+            owner.first_visit or self.start,
         )
         last = owner.active_until
         if first > last:
@@ -422,8 +430,7 @@ class PlanMixin:
             candidates = [
                 car
                 for owner in dealer.owners
-                if owner.profile != "demo"
-                and owner.active_until >= end
+                if owner.profile != "demo" and owner.active_until >= end
                 for car in owner.cars
                 if car.sale_date <= start - timedelta(days=10)
                 # a customer already when the targets are drawn
