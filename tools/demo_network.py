@@ -94,8 +94,8 @@ def main(argv=None):
         installed = env["ir.module.module"].search_count(
             [("name", "in", MODULES), ("state", "=", "installed")]
         )
-        if installed != len(MODULES) or not env.ref(
-            "autocrm_customer.res_company_dealer_bj01", raise_if_not_found=False
+        if installed != len(MODULES) or not env["res.company"].search_count(
+            [("dealer_code", "=", "BJ01")]
         ):
             print(
                 f"demo_network: {db} needs the five AutoCRM modules with their demo "

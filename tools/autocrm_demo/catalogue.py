@@ -83,9 +83,9 @@ MODEL_WEIGHTS = {
 ELECTRIC_MODELS = {"AUR-E3", "AUR-E5"}
 
 # Products the generator adds to the catalogue (xml id suffix: values); the demo's
-# own parts are named by their xml ids in PART_REFS. Workshop parts are consumed
-# untracked; the parts the OEM wants back after a warranty repair are tracked in
-# stock, as the demo's are.
+# own parts are found by their internal references (DEMO_PARTS). Workshop parts are
+# consumed untracked; the parts the OEM wants back after a warranty repair are
+# tracked in stock, as the demo's are.
 PRODUCTS = {
     "part_oil_filter": ("Oil filter", "ENG-15208", 68, "part"),
     "part_air_filter": ("Engine air filter", "ENG-16546", 120, "part"),
@@ -111,12 +111,12 @@ PRODUCTS = {
     "service_ac_cleaning": ("Air-conditioning cleaning", "LAB-0011", 280, "service"),
     "service_package": ("Maintenance materials package", "PKG-0001", 420, "service"),
 }
-PART_REFS = {
-    "part_engine_oil": "autocrm_warranty.product_part_engine_oil",
-    "part_brake_pads": "autocrm_warranty.product_part_brake_pads",
-    "part_stabiliser_link": "autocrm_warranty.product_part_stabiliser_link",
-    "part_water_pump": "autocrm_warranty.product_part_water_pump",
-    "part_window_regulator": "autocrm_warranty.product_part_window_regulator",
+DEMO_PARTS = {
+    "part_engine_oil": "OIL-0530",
+    "part_brake_pads": "BRK-58101",
+    "part_stabiliser_link": "SUS-55310",
+    "part_water_pump": "ENG-25100",
+    "part_window_regulator": "BDY-82401",
 }
 # The OEM's flat-rate operations the generator adds (code: name, hours)
 LABOUR_OPERATIONS = {
@@ -224,13 +224,13 @@ CAMPAIGN_CHECK = {
     "brakes checked.",
 }
 
-# Warranty faults: causal part, flat-rate operation, fault codes (xml ids in
-# autocrm_warranty), which engines they happen to (None: every model), words.
+# Warranty faults: causal part, the OEM's flat-rate operation and fault codes (by
+# their codes), which engines they happen to (None: every model), words.
 WARRANTY_FAULTS = [
     {
         "part": "part_stabiliser_link",
-        "operation": "autocrm_warranty.labour_operation_sus101",
-        "codes": ["autocrm_warranty.fault_code_s_noise_susp"],
+        "operation": "SUS101",
+        "codes": ["S-NOISE-SUSP"],
         "engines": None,
         "words": "Rattle from the rear when driving over bumps.",
         "diagnosis": "Rear stabiliser link ball joint has 2 mm play.",
@@ -238,10 +238,10 @@ WARRANTY_FAULTS = [
     },
     {
         "part": "part_water_pump",
-        "operation": "autocrm_warranty.labour_operation_eng210",
+        "operation": "ENG210",
         "codes": [
-            "autocrm_warranty.fault_code_p0217",
-            "autocrm_warranty.fault_code_s_leak_coolant",
+            "P0217",
+            "S-LEAK-COOLANT",
         ],
         "engines": "combustion",
         "words": "Coolant warning light and a sweet smell.",
@@ -250,8 +250,8 @@ WARRANTY_FAULTS = [
     },
     {
         "part": "part_window_regulator",
-        "operation": "autocrm_warranty.labour_operation_bdy401",
-        "codes": ["autocrm_warranty.fault_code_s_window"],
+        "operation": "BDY401",
+        "codes": ["S-WINDOW"],
         "engines": None,
         "words": "Front left window does not close.",
         "diagnosis": "Regulator cable broken.",
@@ -260,7 +260,7 @@ WARRANTY_FAULTS = [
     {
         "part": "part_ignition_coil",
         "operation": "IGN110",
-        "codes": ["autocrm_warranty.fault_code_p0301"],
+        "codes": ["P0301"],
         "engines": "combustion",
         "words": "The engine shakes at idle and the check light flashes.",
         "diagnosis": "P0301 stored; cylinder 1 coil fails the swap test.",
@@ -270,8 +270,8 @@ WARRANTY_FAULTS = [
         "part": "part_oxygen_sensor",
         "operation": "EXH220",
         "codes": [
-            "autocrm_warranty.fault_code_p0171",
-            "autocrm_warranty.fault_code_p0420",
+            "P0171",
+            "P0420",
         ],
         "engines": "combustion",
         "words": "Engine light is on and fuel use went up.",
@@ -282,8 +282,8 @@ WARRANTY_FAULTS = [
         "part": "part_body_control",
         "operation": "ELE310",
         "codes": [
-            "autocrm_warranty.fault_code_b1000",
-            "autocrm_warranty.fault_code_u0100",
+            "B1000",
+            "U0100",
         ],
         "engines": None,
         "words": "Locks and lights act up by themselves.",
@@ -293,7 +293,7 @@ WARRANTY_FAULTS = [
     {
         "part": "part_hv_harness",
         "operation": "HVS410",
-        "codes": ["autocrm_warranty.fault_code_p0aa6"],
+        "codes": ["P0AA6"],
         "engines": "electric",
         "words": "Warning to stop the car safely; it will not charge.",
         "diagnosis": "P0AA6: insulation resistance 80 kΩ at the rear harness.",
@@ -303,8 +303,8 @@ WARRANTY_FAULTS = [
 # A wear part claimed under warranty: the OEM rejects it.
 WEAR_PART_CLAIM = {
     "part": "part_brake_pads",
-    "operation": "autocrm_warranty.labour_operation_brk301",
-    "codes": ["autocrm_warranty.fault_code_s_noise_brake"],
+    "operation": "BRK301",
+    "codes": ["S-NOISE-BRAKE"],
     "engines": None,
     "words": "Squeal when braking.",
     "diagnosis": "Front pads worn to 2 mm.",

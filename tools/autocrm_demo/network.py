@@ -88,9 +88,11 @@ class DemoNetwork(PlanMixin, WorkshopMixin, WarrantyMixin, CareMixin, StaffMixin
         )
         self.serial = itertools.count(310001, 7)
         self.form_serial = itertools.count(100)
-        self.reviewer = env.ref("autocrm_warranty.user_oem_claims")
-        self.oem_crm = env.ref("autocrm_customer.user_oem_crm")
-        self.oem = env.ref("base.main_company")
+        # the demo's people and dealerships by their logins and dealer codes (the
+        # README's), not by the demo data's xml ids
+        self.reviewer = self.user("oem.claims")
+        self.oem_crm = self.user("oem.crm")
+        self.oem = env["res.company"]._autocrm_oem_company()
         self.models = {
             p.default_code: p
             for p in env["product.product"].search(
@@ -101,13 +103,13 @@ class DemoNetwork(PlanMixin, WorkshopMixin, WarrantyMixin, CareMixin, StaffMixin
         self.dealers = []
         for code, spec in cat.DEALERS.items():
             slug = code.lower()
-            company = env.ref(f"autocrm_customer.res_company_dealer_{slug}")
+            company = env["res.company"].search([("dealer_code", "=", code)])
             self.dealers.append(
                 Dealer(
                     code=code,
                     company=company,
-                    advisor=env.ref(f"autocrm_customer.user_{slug}_advisor"),
-                    manager=env.ref(f"autocrm_customer.user_{slug}_manager"),
+                    advisor=self.user(f"{slug}.advisor"),
+                    manager=self.user(f"{slug}.manager"),
                     tz=pytz.timezone(company._autocrm_tz_name()),
                     today=company._autocrm_today(),
                     spec=spec,
@@ -118,13 +120,19 @@ class DemoNetwork(PlanMixin, WorkshopMixin, WarrantyMixin, CareMixin, StaffMixin
             code="OEM",
             company=self.oem,
             advisor=self.oem_crm,
-            manager=env.ref("autocrm_customer.user_oem_manager"),
+            manager=self.user("oem.manager"),
             tz=pytz.timezone(self.oem._autocrm_tz_name()),
             today=self.oem._autocrm_today(),
             spec={"satisfaction": (0, 0, 2, 5, 4), "late": 0.1},
         )
         self.today = max(d.today for d in self.dealers)
         self.start = self.today - relativedelta(months=HISTORY_MONTHS)
+
+    def user(self, login):
+        user = self.env["res.users"].search([("login", "=", login)])
+        if not user:
+            raise LookupError(f"the demo user {login} is missing")
+        return user
 
     def moment(self, dealer, day, hour, minute=0):
         """``day`` at ``hour`` at the dealership, as Odoo's UTC datetime."""

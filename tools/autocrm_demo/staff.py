@@ -173,8 +173,14 @@ class StaffMixin:
         self.counts["work plans"] += len(plans)
 
     def hr_env(self, dealer):
-        hr = self.env.ref("autocrm_staff.user_bj01_hr")
-        if dealer.company in hr.company_ids:
+        hr = self.env["res.users"].search(
+            [
+                ("company_id", "=", dealer.company.id),
+                ("groups_id", "in", self.env.ref("hr.group_hr_user").ids),
+            ],
+            limit=1,
+        )
+        if hr:
             return self.as_user(hr, dealer.company)
         return self.env  # no HR officer at the dealership: the administrator
 

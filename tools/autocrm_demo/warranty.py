@@ -24,12 +24,12 @@ class WarrantyMixin:
         fault = visit.fault
         operation = self.operation(fault["operation"])
         hours = operation.flat_rate_hours + (0.5 if visit.outcome == "lower" else 0.0)
-        codes = [self.env.ref(ref).id for ref in fault["codes"]]
-        codes = [
-            c
-            for c in codes
-            if self.env["autocrm.fault.code"].browse(c)._fits_model(claim.model_id)
-        ]
+        codes = (
+            self.env["autocrm.fault.code"]
+            .search([("code", "in", fault["codes"])])
+            .filtered(lambda code: code._fits_model(claim.model_id))
+            .ids
+        )
         claim.write(
             {
                 "causal_part_id": self.product(fault["part"]).id,

@@ -13,8 +13,17 @@ class WorkshopMixin:
         """The parts and labour the workshop sells and the OEM's extra flat-rate
         operations: the administrator's set-up (as superuser)."""
         env = self.env
-        for key, xmlid in cat.PART_REFS.items():
-            self.products[key] = env.ref(xmlid)
+        demo_parts = {
+            p.default_code: p
+            for p in env["product.product"].search(
+                [("default_code", "in", list(cat.DEMO_PARTS.values()))]
+            )
+        }
+        for key, code in cat.DEMO_PARTS.items():
+            self.products[key] = demo_parts[code]
+        self.operations = {
+            op.code: op for op in env["autocrm.labour.operation"].search([])
+        }
         vals_list = []
         for name, code, price, kind in cat.PRODUCTS.values():
             vals = {
@@ -45,8 +54,8 @@ class WorkshopMixin:
             self.name_xmlid(operation, f"labour_operation_{code.lower()}")
         self.counts["products"] = len(products)
 
-    def operation(self, ref):
-        return self.operations.get(ref) or self.env.ref(ref)
+    def operation(self, code):
+        return self.operations[code]
 
     def open_dealership(self, dealer):
         """The day the dealership starts its archive: the owners it already
