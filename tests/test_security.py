@@ -683,6 +683,153 @@ class TestAttacks(SeamsCase):
         )
 
 
+class TestWarrantyAnswers(SeamsCase):
+    """The OEM's fault-code catalogue, the fault codes of a claim and the OEM's
+    call-back scores, attacked by BJ01's manager: the OEM's data stays the OEM's, a
+    claim's codes stay its dealer's, a call-back's scores are the OEM's to record."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ref = cls.admin.ref
+        cls.code = ref("autocrm_warranty.fault_code_p0301")
+        cls.sh02_claim = ref("autocrm_warranty.claim_sh02_1")
+        cls.wh04 = ref("autocrm_customer.res_company_dealer_wh04")
+        cls.wh04_claim = ref("autocrm_warranty.claim_wh04_1")
+
+    def count(self, model, domain=()):
+        return self.admin.call(
+            model, "search_count", list(domain), context={"active_test": False}
+        )
+
+    def test_fault_code_catalogue_is_the_oems(self):
+        fields = ["code", "name", "active", "model_ids"]
+        before, count = (
+            self.read("autocrm.fault.code", self.code, fields),
+            self.count("autocrm.fault.code"),
+        )
+        self.assertRefused(
+            self.manager,
+            "autocrm.fault.code",
+            "create",
+            {"code": "P9999", "name": "Dealer's own code"},
+        )
+        self.assertRefused(
+            self.manager,
+            "autocrm.fault.code",
+            "write",
+            [self.code],
+            {"name": "Renamed by a dealer", "active": False},
+        )
+        self.assertRefused(self.manager, "autocrm.fault.code", "unlink", [self.code])
+        self.assertEqual(self.read("autocrm.fault.code", self.code, fields), before)
+        self.assertEqual(self.count("autocrm.fault.code"), count)
+
+    def test_another_dealers_claim_keeps_its_fault_codes(self):
+        before = self.read(
+            "autocrm.warranty.claim", self.sh02_claim, ["fault_code_ids"]
+        )
+        self.assertUnreadable(self.manager, "autocrm.warranty.claim", self.sh02_claim)
+        for command in ([(4, self.code)], [(5, 0, 0)], [(6, 0, [self.code])]):
+            with self.subTest(command=command):
+                self.assertRefused(
+                    self.manager,
+                    "autocrm.warranty.claim",
+                    "write",
+                    [self.sh02_claim],
+                    {"fault_code_ids": command},
+                )
+        self.assertEqual(
+            self.read("autocrm.warranty.claim", self.sh02_claim, ["fault_code_ids"]),
+            before,
+        )
+
+    def test_a_claim_cannot_add_a_code_to_the_catalogue(self):
+        [own_claim] = self.admin.call(
+            "autocrm.warranty.claim",
+            "search",
+            [("company_id", "=", self.bj01)],
+            limit=1,
+        )
+        count = self.count("autocrm.fault.code")
+        self.assertRefused(
+            self.manager,
+            "autocrm.warranty.claim",
+            "write",
+            [own_claim],
+            {"fault_code_ids": [(0, 0, {"code": "P9998", "name": "Made up"})]},
+        )
+        self.assertEqual(self.count("autocrm.fault.code"), count)
+        self.assertFalse(
+            self.admin.call("autocrm.fault.code", "search", [("code", "=", "P9998")])
+        )
+
+    def test_call_back_scores_are_the_oems(self):
+        # a dealer's own follow-up is not an OEM call-back: no convenience, courtesy
+        # or "customer paid" answers on it
+        [own] = self.admin.call(
+            "autocrm.followup",
+            "search",
+            [("company_id", "=", self.bj01), ("followup_type", "=", "post_service")],
+            limit=1,
+        )
+        fields = ["convenience", "courtesy", "customer_paid"]
+        before = self.read("autocrm.followup", own, fields)
+        for values in (
+            {"convenience": "1"},
+            {"courtesy": "5"},
+            {"customer_paid": True},
+        ):
+            with self.subTest(values=values):
+                self.assertRefused(
+                    self.manager, "autocrm.followup", "write", [own], values
+                )
+        self.assertEqual(self.read("autocrm.followup", own, fields), before)
+        # the OEM's call-back about WH04's repair: neither readable nor writable
+        [callback] = self.admin.call(
+            "autocrm.followup",
+            "search",
+            [
+                ("followup_type", "=", "oem_callback"),
+                ("res_model", "=", "autocrm.warranty.claim"),
+                ("res_id", "=", self.wh04_claim),
+            ],
+        )
+        before = self.read("autocrm.followup", callback, [*fields, "satisfaction"])
+        self.assertUnreadable(self.manager, "autocrm.followup", callback)
+        self.assertRefused(
+            self.manager,
+            "autocrm.followup",
+            "write",
+            [callback],
+            {"convenience": "5", "courtesy": "5", "satisfaction": "5"},
+        )
+        self.assertEqual(
+            self.read("autocrm.followup", callback, [*fields, "satisfaction"]), before
+        )
+        # and the call-back analysis shows BJ01 the call-backs of its own repairs only
+        rows = self.manager.call(
+            "autocrm.warranty.report.callback",
+            "search_read",
+            [],
+            ["company_id", "followup_id"],
+        )
+        self.assertNotIn(callback, [row["followup_id"][0] for row in rows])
+        self.assertEqual({row["company_id"][0] for row in rows} - {self.bj01}, set())
+        self.assertIn(
+            callback,
+            [
+                row["followup_id"][0]
+                for row in self.admin.call(
+                    "autocrm.warranty.report.callback",
+                    "search_read",
+                    [("company_id", "=", self.wh04)],
+                    ["followup_id"],
+                )
+            ],
+        )
+
+
 # Stock models the suite extends with dealer data; the suite's own are found by name.
 EXTENDED_MODELS = ["res.partner", "repair.order", "hr.employee"]
 # Links that are not to a dealer's business records: who did it, and when.

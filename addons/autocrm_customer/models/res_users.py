@@ -32,6 +32,25 @@ class ResUsers(models.Model):
                     values.update(dict.fromkeys(hidden, False))
         return result
 
+    def _autocrm_home_action(self):
+        """The screen the current user lands on in After-Sales CRM: their own work.
+
+        The app's root menu opens the server action ``action_autocrm_home``, which
+        returns this; modules give their roles a screen of their own through
+        :meth:`_autocrm_home_action_xmlid`.
+        """
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            self.env.user._autocrm_home_action_xmlid()
+        )
+
+    def _autocrm_home_action_xmlid(self):
+        """The xml id of the window action ``self`` (one user) lands on: the dealer
+        network for the OEM's managers, their follow-ups for everyone else."""
+        self.ensure_one()
+        if self.has_group("autocrm_customer.group_oem_manager"):
+            return "autocrm_customer.res_company_action_dealer"
+        return "autocrm_customer.autocrm_followup_action"
+
     def _autocrm_other_dealers_staff(self):
         """The users of ``self`` who work only at dealerships other than the
         current user's."""

@@ -16,3 +16,4 @@ from . import test_dealership_day
 from . import test_dealer_seams
 from . import test_res_config_settings
 from . import test_first_screens
+from . import test_login_first_screens

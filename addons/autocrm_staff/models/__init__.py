@@ -9,3 +9,4 @@ from . import autocrm_training
 from . import autocrm_training_attendee
 from . import hr_employee
 from . import res_config_settings
+from . import res_users

@@ -8,3 +8,4 @@ from . import test_work_plan
 from . import test_staff_day
 from . import test_appraisal_tampering
 from . import test_res_config_settings
+from . import test_login_first_screens

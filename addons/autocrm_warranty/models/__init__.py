@@ -17,3 +17,4 @@ from . import autocrm_followup
 from . import autocrm_part_return
 from . import autocrm_part_return_line
 from . import res_config_settings
+from . import res_users

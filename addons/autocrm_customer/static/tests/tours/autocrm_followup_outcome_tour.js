@@ -13,9 +13,9 @@ registry.category("web_tour.tours").add("autocrm_followup_outcome_tour", {
             run: "click",
         },
         {
-            // the app lands on its customers: opening the follow-ups before they are
-            // shown lets the customers replace them
-            content: "The customers are shown",
+            // the app lands on the user's follow-ups: opening the menu before they
+            // are shown lets the landing screen replace the menu's
+            content: "The landing screen is shown",
             trigger: ".o_action_manager .o_kanban_view .o_kanban_record",
         },
         {
