@@ -7,9 +7,11 @@ before the registry holds the other modules' models), so each table below would 
 English names only.
 """
 
+import re
 import unittest
+from collections import defaultdict
 
-from .common import TEST_DB, pg_execute, requires_test_db
+from .common import ROOT, TEST_DB, pg_execute, requires_test_db
 
 
 def names(table, where="TRUE"):
@@ -86,6 +88,137 @@ class TestLanguages(unittest.TestCase):
     def test_stock_apps_records_have_their_chinese_names(self):
         """The stock apps the suite runs on (their data is no part of base) too."""
         self.assertEqual(names("crm_stage")["New"], "新建")
+
+
+# Deliberate exceptions to docs/GLOSSARY.md, each with its reason.
+ALLOWED_DIFFERENT = {
+    # msgid: why two modules translate it differently (two concepts, one English word)
+    "<span> days</span>": "the end of three different sentences of the settings",
+    "Answer": "a survey's answer sheet (答卷) and an appraisal's answers (答案)",
+    "New": "a stage or state (新建) and a new customer of a swing (新增)",
+    "Open": "a recall or a period that runs (进行中, 开启), the filter of "
+    "complaints not closed (未结) and the button that opens a record (打开)",
+    "Overdue": "a complaint handled late is 超时 (REQUIREMENTS: 是否超时处理)",
+    "Received": "when a complaint came in (接收时间) and a return's state (已接收)",
+    "Results": "a campaign's results (结果) and an appraisal's (业绩, REQUIREMENTS)",
+    "Reviewer": "who reviews a claim (审核员) and who rates a colleague (评价人)",
+    "Step": "a survey's step (环节) and a complaint's phase (处理步骤)",
+}
+ALLOWED_WITHOUT_TERM = {
+    # (msgid, glossary English): why its msgstr goes without the glossary's term
+    ("<span>Claims above </span>", "claim"): "sentence fragment: 金额超过 …",
+    ("<span>Create the follow-ups due in the last </span>", "follow-up"): "fragment",
+    ("<span>Call the customers lapsed in the last </span>", "customer"): "fragment",
+    ("Warranty Expired", "warranty"): "已过保 is the Chinese for it",
+    ("Visits per Vehicle (12 months)", "visit"): "REQUIREMENTS: 回店频次",
+    ("Visits per Vehicle (12 months)", "vehicle"): "REQUIREMENTS: 回店频次",
+    ("C - Satisfactory", "satisfaction"): "a grade: 合格",
+    (
+        "Thank you for your visit to our workshop. Six short questions about the "
+        "service help us serve you better.",
+        "visit",
+    ): "a courtesy to the customer: 感谢您光临",
+    ("81 %: a promise (time, price, call-back) was broken.", "call-back"): (
+        "a call the dealer promised (回电), not the OEM's call-back"
+    ),
+    ("86 %: the customer's words were not heard.", "customer's words"): (
+        "the complaint category 未倾听客户, not the field"
+    ),
+    ("e.g. complaints-bj01", "complaint"): "an example of an e-mail alias",
+    (
+        "Follow-up plan: follow-ups done. Activity plan: customers reached in care "
+        "activities. Service plan: vehicles received (进场台次) and service revenue.",
+        "vehicle",
+    ): "REQUIREMENTS: 进场台次",
+}
+PLACEHOLDER_RE = re.compile(r"%\(\w+\)[sd]|%[sd]|\{[^}]*\}|<[^>]+>")
+
+
+def po_entries(path):
+    """[(msgid, msgstr)] of a .po file, without the header, obsolete and fuzzy
+    entries (a small reader: the suite's tests do not depend on polib)."""
+    entries, msgid, msgstr, fuzzy, current = [], None, None, False, None
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.startswith("#,") and "fuzzy" in line:
+            fuzzy = True
+        elif line.startswith("msgid "):
+            msgid, current = [line[6:]], "id"
+        elif line.startswith("msgstr "):
+            msgstr, current = [line[7:]], "str"
+        elif line.startswith('"'):
+            (msgid if current == "id" else msgstr).append(line)
+        elif not line.strip():
+            if msgid is not None and msgstr is not None and not fuzzy:
+                entries.append((_unquote(msgid), _unquote(msgstr)))
+            msgid, msgstr, fuzzy, current = None, None, False, None
+    return [(i, s) for i, s in entries if i and s]
+
+
+def _unquote(parts):
+    escapes = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+    text = "".join(part.strip()[1:-1] for part in parts)
+    return re.sub(r"\\(.)", lambda m: escapes.get(m.group(1), m.group(1)), text)
+
+
+def glossary_checks():
+    """[(English form, regex, Chinese term)] of the rows of docs/GLOSSARY.md that
+    have a check."""
+    text = (ROOT / "docs" / "GLOSSARY.md").read_text(encoding="utf-8")
+    checks = []
+    for line in text.split("## Terms", 1)[1].splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) < 3 or not cells[2] or set(cells[2]) <= set("-: "):
+            continue
+        if cells[2] == "check":
+            continue
+        english = re.sub(r"\(.*?\)", "", cells[0])
+        for form in filter(None, (f.strip() for f in english.split(","))):
+            pattern = r"\s+".join(
+                re.escape(word).replace(r"\-", "-?") for word in form.split()
+            )
+            pattern = re.sub(r"y$", "(?:y|ies)", pattern)
+            regex = re.compile(rf"\b{pattern}(?:s|es)?\b", re.IGNORECASE)
+            checks.append((form, regex, cells[2]))
+    return checks
+
+
+class TestGlossary(unittest.TestCase):
+    """The modules' zh_CN.po files follow docs/GLOSSARY.md (no database needed)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.catalogues = {
+            path.parent.parent.name: po_entries(path)
+            for path in sorted((ROOT / "addons").glob("*/i18n/zh_CN.po"))
+        }
+
+    def test_one_msgid_one_translation(self):
+        translations = defaultdict(dict)
+        for module, entries in self.catalogues.items():
+            for msgid, msgstr in entries:
+                translations[msgid][module] = msgstr
+        different = {
+            msgid: by_module
+            for msgid, by_module in translations.items()
+            if len(set(by_module.values())) > 1 and msgid not in ALLOWED_DIFFERENT
+        }
+        self.assertEqual(different, {}, "translate each the same way in every module")
+
+    def test_glossary_terms_are_used(self):
+        checks = glossary_checks()
+        self.assertGreater(len(checks), 40, "the glossary's table was not read")
+        missing = []
+        for module, entries in self.catalogues.items():
+            for msgid, msgstr in entries:
+                english = PLACEHOLDER_RE.sub(" ", msgid)
+                for form, regex, chinese in checks:
+                    if (
+                        regex.search(english)
+                        and chinese not in msgstr
+                        and (msgid, form) not in ALLOWED_WITHOUT_TERM
+                    ):
+                        missing.append(f"{module}: {msgid!r} needs {chinese} ({form})")
+        self.assertEqual(missing, [], "\n".join(missing))
 
 
 if __name__ == "__main__":
