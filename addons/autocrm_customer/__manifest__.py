@@ -28,6 +28,7 @@
         "views/res_config_settings_views.xml",
         "report/autocrm_customer_report_value_views.xml",
         "report/autocrm_vehicle_report_visit_views.xml",
+        "report/autocrm_report_layout.xml",
         "report/autocrm_customer_log_views.xml",
         "views/autocrm_customer_menus.xml",
     ],

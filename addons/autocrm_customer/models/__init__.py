@@ -10,3 +10,4 @@ from . import repair_order
 from . import mail_activity
 from . import autocrm_followup
 from . import res_config_settings
+from . import ir_actions_report

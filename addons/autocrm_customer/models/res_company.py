@@ -79,6 +79,13 @@ class ResCompany(models.Model):
     # The dealership's day
     # ------------------------------------------------------------------
 
+    @api.model
+    def _autocrm_oem_company(self):
+        """The network's OEM (an empty recordset before a company has the role)."""
+        # as superuser: a dealer's user may not read the OEM's company; only the
+        # company record is looked up
+        return self.sudo().search([("autocrm_role", "=", "oem")], order="id", limit=1)
+
     def _autocrm_tz_name(self):
         self.ensure_one()
         return self.autocrm_tz or DEFAULT_TZ

@@ -29,10 +29,3 @@ class ResCompany(models.Model):
                     other=", ".join((oems - first[0]).mapped("name")),
                 )
             )
-
-    @api.model
-    def _autocrm_oem_company(self):
-        """The network's OEM (an empty recordset before a company has the role)."""
-        # as superuser: a dealer's user may not read the OEM's company; only the
-        # company record is looked up
-        return self.sudo().search([("autocrm_role", "=", "oem")], order="id", limit=1)

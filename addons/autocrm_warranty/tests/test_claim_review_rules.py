@@ -1,4 +1,7 @@
 from datetime import timedelta
+from unittest.mock import patch
+
+from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -596,6 +599,23 @@ class TestPrintedClaim(ReviewCase):
             self.assertIn(f'name="{action.id}"', arch)
             result = action.with_user(user).report_action(claim)
             self.assertEqual(result["report_name"], self.report)
+
+    def test_letterhead_without_patched_wkhtmltopdf(self):
+        """Debian's wkhtmltopdf ignores HTML headers: the dealership's letterhead
+        is then printed in the page; with headers printed, only Odoo's is."""
+        self.dealer_a.write({"phone": "+86 10 1234 5678", "vat": "91110000TEST"})
+        Report = self.registry["ir.actions.report"]
+        with patch.object(Report, "_autocrm_headers_printed", return_value=False):
+            html = self._render(self.report, self.claim, self.advisor_a)
+        [letterhead] = etree.fromstring(html, etree.HTMLParser()).xpath(
+            "//div[contains(@class, 'autocrm_letterhead')]"
+        )
+        text = " ".join(letterhead.itertext())
+        for expected in ("Dealer A", "+86 10 1234 5678", "91110000TEST"):
+            self.assertIn(expected, text)
+        with patch.object(Report, "_autocrm_headers_printed", return_value=True):
+            html = self._render(self.report, self.claim, self.advisor_a)
+        self.assertNotIn("autocrm_letterhead", html)
 
     def test_printed_in_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")
