@@ -11,3 +11,4 @@ from . import mail_activity
 from . import autocrm_followup
 from . import res_config_settings
 from . import ir_actions_report
+from . import ir_ui_menu
