@@ -18,6 +18,7 @@ class AutocrmWarrantyReportQuality(models.AbstractModel):
     that a change of rule (or another module's extension) reaches all of them."""
 
     _name = "autocrm.warranty.report.quality"
+    _inherit = ["autocrm.report.sql.mixin"]
     _description = "Warranty Quality Analysis Base"
 
     @api.model
