@@ -30,6 +30,8 @@ class AutocrmReportMaterializedMixin(models.AbstractModel):
     _materialized_indexes = ("company_id",)
 
     def init(self):
+        if self._abstract:
+            return
         cr = self.env.cr
         # whatever the analysis was before (a view, a materialized view, a table)
         if table_kind(cr, self._table) == TableKind.Regular:

@@ -35,8 +35,9 @@ class AutocrmReportSqlMixin(models.AbstractModel):
         return self._query()
 
     def init(self):
-        # an analysis kept as a database view before it was a query: drop the view
-        drop_view_if_exists(self.env.cr, self._table)
+        if not self._abstract:
+            # an analysis kept as a database view before it was a query: drop it
+            drop_view_if_exists(self.env.cr, self._table)
 
     @api.model
     def _query(self):
