@@ -84,10 +84,17 @@ class AutocrmCustomerReportLoyalty(models.Model):
     )
     visits_per_year = fields.Float(
         readonly=True,
-        aggregator="avg",
         digits=(16, 2),
         help="Done visits since the first one, per year of relationship (counted as "
         "at least one year).",
+    )
+    visit_years = fields.Float(
+        string="Years Counted for Visits",
+        readonly=True,
+        digits=(16, 2),
+        help="Years since the first visit, at least one: what the visits per year "
+        "are counted over. At every level of a pivot the visits per year are the "
+        "visits over these years.",
     )
     churn_rate = fields.Float(
         string="Churn Rate (%)",
@@ -112,6 +119,17 @@ class AutocrmCustomerReportLoyalty(models.Model):
         "share who came back in the last 12 months (customers not in that base are "
         "left out of the average).",
     )
+
+    @api.model
+    def _autocrm_ratio_measures(self):
+        return {
+            **super()._autocrm_ratio_measures(),
+            "visits_per_year": {
+                "numerator": "visit_count",
+                "denominator": "visit_years",
+                "factor": 1,
+            },
+        }
 
     @api.model
     def _query(self, company_days=None):
@@ -216,6 +234,8 @@ class AutocrmCustomerReportLoyalty(models.Model):
             span.visit_count / GREATEST(
                 (span.today - span.first_visit_date) / 365.25, 1.0)
                 AS visits_per_year,
+            GREATEST((span.today - span.first_visit_date) / 365.25, 1.0)
+                AS visit_years,
             CASE WHEN span.loyalty_state = 'lost' THEN 100.0
                  ELSE 0.0 END AS churn_rate,
             CASE WHEN span.loyalty_state = 'at_risk' THEN 100.0

@@ -24,13 +24,22 @@ class AutocrmWarrantyReportEarlyWarning(models.Model):
         string="Usual Claims per Month",
         readonly=True,
         digits=(16, 2),
-        aggregator="avg",
         help="Average over the six production months before.",
     )
     ratio = fields.Float(
-        string="Times the Usual", readonly=True, digits=(16, 2), aggregator="max"
+        string="Times the Usual",
+        readonly=True,
+        digits=(16, 2),
+        help="The claims against the usual claims of their months, at every level.",
     )
     is_alert = fields.Boolean(string="Alert", readonly=True)
+
+    @api.model
+    def _autocrm_ratio_measures(self):
+        return {
+            **super()._autocrm_ratio_measures(),
+            **self._times_usual_measures(),
+        }
 
     @api.model
     def _select(self):

@@ -18,14 +18,26 @@ class AutocrmWarrantyReportFailure(models.Model):
     )
     claim_count = fields.Integer(string="Claims", readonly=True)
     vehicle_count = fields.Integer(
-        string="Vehicles Sold", readonly=True, aggregator="max"
+        string="Vehicles Sold",
+        readonly=True,
+        help="The vehicles sold of the model; at every level of a pivot, those of "
+        "its models, each model's once.",
     )
     failure_rate = fields.Float(
         string="Failures per 1,000 Vehicles",
         readonly=True,
         aggregator="sum",
         digits=(16, 2),
+        help="The claims per 1,000 vehicles of the model sold; at every level of a "
+        "pivot, the group's claims per 1,000 vehicles sold of its models.",
     )
+
+    @api.model
+    def _autocrm_ratio_measures(self):
+        return {
+            **super()._autocrm_ratio_measures(),
+            **self._failure_rate_measures(),
+        }
 
     @api.model
     def _with(self):

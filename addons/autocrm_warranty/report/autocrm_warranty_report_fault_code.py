@@ -32,7 +32,10 @@ class AutocrmWarrantyReportFaultCode(models.Model):
     )
     claim_count = fields.Integer(string="Claims", readonly=True)
     vehicle_count = fields.Integer(
-        string="Vehicles Sold", readonly=True, aggregator="max"
+        string="Vehicles Sold",
+        readonly=True,
+        help="The vehicles sold of the model; at every level of a pivot, those of "
+        "its models, each model's once.",
     )
     failure_rate = fields.Float(
         string="Failures per 1,000 Vehicles",
@@ -46,17 +49,27 @@ class AutocrmWarrantyReportFaultCode(models.Model):
         string="Usual Claims per Month",
         readonly=True,
         digits=(16, 2),
-        aggregator="avg",
         help="Average over the six production months before.",
     )
     ratio = fields.Float(
-        string="Times the Usual", readonly=True, digits=(16, 2), aggregator="max"
+        string="Times the Usual",
+        readonly=True,
+        digits=(16, 2),
+        help="The claims against the usual claims of their months, at every level.",
     )
     is_alert = fields.Boolean(
         string="Alert",
         readonly=True,
         help="At least 3 claims in the production month, more than twice the usual.",
     )
+
+    @api.model
+    def _autocrm_ratio_measures(self):
+        return {
+            **super()._autocrm_ratio_measures(),
+            **self._failure_rate_measures(),
+            **self._times_usual_measures(),
+        }
 
     @api.model
     def _with(self):
