@@ -6,11 +6,11 @@ class AutocrmCustomerLog(models.Model):
     _inherit = "autocrm.customer.log"
 
     @api.model
-    def _log_queries(self):
+    def _union_queries(self):
         """Campaign responses: the first visit of a targeted customer during the
         campaign, with the revenue of the customer's visits in it."""
         return [
-            *super()._log_queries(),
+            *super()._union_queries(),
             SQL(
                 """
             SELECT %(id)s AS id, target.response_date AS date, 'campaign' AS kind,
@@ -23,6 +23,6 @@ class AutocrmCustomerLog(models.Model):
               JOIN autocrm_campaign campaign ON campaign.id = target.campaign_id
              WHERE target.responded
                 """,
-                id=self._log_id("campaign", "target"),
+                id=self._row_id("campaign", "target"),
             ),
         ]

@@ -1,6 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
-from odoo.tools.sql import drop_view_if_exists, make_index_name
 
 from odoo.addons.autocrm_customer.report.autocrm_vehicle_report_visit import (
     selection_of,
@@ -24,10 +23,13 @@ class AutocrmCustomerReportLoyalty(models.Model):
     """
 
     _name = "autocrm.customer.report.loyalty"
+    _inherit = ["autocrm.report.materialized.mixin"]
     _description = "Customer Loyalty Analysis"
     _auto = False
     _rec_name = "partner_id"
     _order = "partner_id, company_id"
+    # filled with the dealerships' days of the churn detection that refreshes it
+    _materialized = "table"
 
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     company_id = fields.Many2one("res.company", string="Dealership", readonly=True)
@@ -82,10 +84,17 @@ class AutocrmCustomerReportLoyalty(models.Model):
     )
     visits_per_year = fields.Float(
         readonly=True,
-        aggregator="avg",
         digits=(16, 2),
         help="Done visits since the first one, per year of relationship (counted as "
         "at least one year).",
+    )
+    visit_years = fields.Float(
+        string="Years Counted for Visits",
+        readonly=True,
+        digits=(16, 2),
+        help="Years since the first visit, at least one: what the visits per year "
+        "are counted over. At every level of a pivot the visits per year are the "
+        "visits over these years.",
     )
     churn_rate = fields.Float(
         string="Churn Rate (%)",
@@ -111,40 +120,37 @@ class AutocrmCustomerReportLoyalty(models.Model):
         "left out of the average).",
     )
 
-    def init(self):
-        # the analysis was a materialized view before it was a table: drop either
-        drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL("DROP TABLE IF EXISTS %s", SQL.identifier(self._table)))
-        self.env.cr.execute(
-            SQL(
-                "CREATE TABLE %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(self.env["res.company"]._autocrm_company_days()),
-            )
-        )
-        self.env.cr.execute(
-            SQL(
-                "CREATE UNIQUE INDEX %s ON %s (id)",
-                SQL.identifier(make_index_name(self._table, "id")),
-                SQL.identifier(self._table),
-            )
-        )
-        self.env.cr.execute(
-            SQL(
-                "CREATE INDEX %s ON %s (company_id)",
-                SQL.identifier(make_index_name(self._table, "company_id")),
-                SQL.identifier(self._table),
-            )
+    @api.model
+    def _autocrm_ratio_measures(self):
+        return {
+            **super()._autocrm_ratio_measures(),
+            "visits_per_year": {
+                "numerator": "visit_count",
+                "denominator": "visit_years",
+                "factor": 1,
+            },
+        }
+
+    @api.model
+    def _query(self, company_days=None):
+        """The rows, each ending on its dealership's today in ``company_days``
+        (``res.company._autocrm_company_days``; by default each one's today).
+        Row ids: the customer's first visit id at the dealership, unique and
+        stable (a visit belongs to one customer and dealership)."""
+        if company_days is None:
+            company_days = self.env["res.company"]._autocrm_company_days()
+        return SQL(
+            "WITH %s SELECT %s FROM %s",
+            self._with(company_days),
+            self._select(),
+            self._from(),
         )
 
-    def _query(self, company_days):
-        """The rows, each ending on its dealership's today in ``company_days``
-        (``res.company._autocrm_company_days``). Row ids: the customer's first
-        visit id at the dealership, unique and stable (a visit belongs to one
-        customer and dealership)."""
+    @api.model
+    def _with(self, company_days):
         return SQL(
             """
-            WITH relation AS (
+            relation AS (
                 SELECT min(visit.id) AS id,
                        visit.partner_id,
                        visit.company_id,
@@ -196,41 +202,57 @@ class AutocrmCustomerReportLoyalty(models.Model):
                            AS relationship_years
                   FROM loyalty
             )
-            SELECT span.id,
-                   span.partner_id,
-                   span.company_id,
-                   span.dealer_grade,
-                   span.dealer_region,
-                   partner.autocrm_value_tier AS value_tier,
-                   partner.autocrm_value_tier_network AS value_tier_network,
-                   span.loyalty_state,
-                   CASE WHEN span.relationship_years < 1 THEN '0'
-                        WHEN span.relationship_years < 2 THEN '1'
-                        WHEN span.relationship_years < 3 THEN '2'
-                        WHEN span.relationship_years < 5 THEN '3'
-                        ELSE '5'
-                   END AS relationship_band,
-                   span.first_visit_date,
-                   span.last_visit_date,
-                   1 AS customer_count,
-                   span.visit_count,
-                   span.revenue,
-                   span.currency_id,
-                   span.relationship_years,
-                   span.visit_count / GREATEST(
-                       (span.today - span.first_visit_date) / 365.25, 1.0)
-                       AS visits_per_year,
-                   CASE WHEN span.loyalty_state = 'lost' THEN 100.0
-                        ELSE 0.0 END AS churn_rate,
-                   CASE WHEN span.loyalty_state = 'at_risk' THEN 100.0
-                        ELSE 0.0 END AS at_risk_rate,
-                   CASE WHEN NOT span.visited_last_year THEN NULL
-                        WHEN span.visited_this_year THEN 100.0
-                        ELSE 0.0 END AS retention_rate
-              FROM span
-              JOIN res_partner partner ON partner.id = span.partner_id
             """,
             company_days=company_days,
+        )
+
+    @api.model
+    def _select(self):
+        return SQL(
+            """
+            span.id,
+            span.partner_id,
+            span.company_id,
+            span.dealer_grade,
+            span.dealer_region,
+            partner.autocrm_value_tier AS value_tier,
+            partner.autocrm_value_tier_network AS value_tier_network,
+            span.loyalty_state,
+            CASE WHEN span.relationship_years < 1 THEN '0'
+                 WHEN span.relationship_years < 2 THEN '1'
+                 WHEN span.relationship_years < 3 THEN '2'
+                 WHEN span.relationship_years < 5 THEN '3'
+                 ELSE '5'
+            END AS relationship_band,
+            span.first_visit_date,
+            span.last_visit_date,
+            1 AS customer_count,
+            span.visit_count,
+            span.revenue,
+            span.currency_id,
+            span.relationship_years,
+            span.visit_count / GREATEST(
+                (span.today - span.first_visit_date) / 365.25, 1.0)
+                AS visits_per_year,
+            GREATEST((span.today - span.first_visit_date) / 365.25, 1.0)
+                AS visit_years,
+            CASE WHEN span.loyalty_state = 'lost' THEN 100.0
+                 ELSE 0.0 END AS churn_rate,
+            CASE WHEN span.loyalty_state = 'at_risk' THEN 100.0
+                 ELSE 0.0 END AS at_risk_rate,
+            CASE WHEN NOT span.visited_last_year THEN NULL
+                 WHEN span.visited_this_year THEN 100.0
+                 ELSE 0.0 END AS retention_rate
+            """
+        )
+
+    @api.model
+    def _from(self):
+        return SQL(
+            """
+            span
+            JOIN res_partner partner ON partner.id = span.partner_id
+            """
         )
 
     def _refresh(self, company_days=None):
@@ -241,15 +263,5 @@ class AutocrmCustomerReportLoyalty(models.Model):
         see ``autocrm_customer.tools.db``). Like the
         materialized view's refresh it replaces, the table is locked until the
         transaction ends."""
-        if company_days is None:
-            company_days = self.env["res.company"]._autocrm_company_days()
         tune_for_bulk(self.env.cr)
-        self.env.cr.execute(SQL("TRUNCATE %s", SQL.identifier(self._table)))
-        self.env.cr.execute(
-            SQL(
-                "INSERT INTO %s %s",
-                SQL.identifier(self._table),
-                self._query(company_days),
-            )
-        )
-        self.invalidate_model()
+        self._refill(self._query(company_days))

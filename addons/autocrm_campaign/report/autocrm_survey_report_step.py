@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from odoo.addons.autocrm_customer.models.res_company import DEFAULT_TZ
@@ -12,6 +12,7 @@ class AutocrmSurveyReportStep(models.Model):
     answer's share of the best answer's score, in %."""
 
     _name = "autocrm.survey.report.step"
+    _inherit = ["autocrm.report.sql.mixin"]
     _description = "Satisfaction Score per Step"
     _auto = False
     _order = "date desc"
@@ -33,50 +34,59 @@ class AutocrmSurveyReportStep(models.Model):
         help="1 when the answer scored below the low-score threshold.",
     )
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                """
-                CREATE VIEW %(table)s AS (
-                    SELECT line.id,
-                           -- the dealership's day of the answer, in its time zone
-                           (coalesce(answer.end_datetime, answer.create_date)
-                                AT TIME ZONE 'UTC'
-                                AT TIME ZONE coalesce(company.autocrm_tz, %(tz)s)
-                           )::date AS date,
-                           answer.autocrm_company_id AS company_id,
-                           answer.survey_id,
-                           survey.autocrm_survey_type AS survey_type,
-                           question.autocrm_step AS step,
-                           answer.partner_id,
-                           answer.id AS user_input_id,
-                           100.0 * line.answer_score / best.score AS score,
-                           (100.0 * line.answer_score / best.score
-                               < coalesce((SELECT value::float
-                                             FROM ir_config_parameter
-                                            WHERE key = %(param)s), 60))::int
-                               AS low_count
-                      FROM survey_user_input_line line
-                      JOIN survey_user_input answer ON answer.id = line.user_input_id
-                      JOIN res_company company ON company.id = answer.autocrm_company_id
-                      JOIN survey_survey survey ON survey.id = answer.survey_id
-                      JOIN survey_question question ON question.id = line.question_id
-                      JOIN LATERAL (
-                            SELECT max(choice.answer_score) AS score
-                              FROM survey_question_answer choice
-                             WHERE choice.question_id = question.id
-                           ) best ON best.score > 0
-                     WHERE answer.state = 'done'
-                       AND NOT answer.test_entry
-                       AND answer.autocrm_company_id IS NOT NULL
-                       AND survey.autocrm_survey_type IS NOT NULL
-                       AND question.autocrm_step IS NOT NULL
-                       AND NOT line.skipped
-                )
-                """,
-                table=SQL.identifier(self._table),
-                param="autocrm_campaign.survey_low_score",
-                tz=DEFAULT_TZ,
-            )
+    @api.model
+    def _select(self):
+        return SQL(
+            """
+            line.id,
+            -- the dealership's day of the answer, in its time zone
+            (coalesce(answer.end_datetime, answer.create_date)
+                 AT TIME ZONE 'UTC'
+                 AT TIME ZONE coalesce(company.autocrm_tz, %(tz)s)
+            )::date AS date,
+            answer.autocrm_company_id AS company_id,
+            answer.survey_id,
+            survey.autocrm_survey_type AS survey_type,
+            question.autocrm_step AS step,
+            answer.partner_id,
+            answer.id AS user_input_id,
+            100.0 * line.answer_score / best.score AS score,
+            (100.0 * line.answer_score / best.score
+                < coalesce((SELECT value::float
+                              FROM ir_config_parameter
+                             WHERE key = %(param)s), 60))::int
+                AS low_count
+            """,
+            param="autocrm_campaign.survey_low_score",
+            tz=DEFAULT_TZ,
+        )
+
+    @api.model
+    def _from(self):
+        return SQL(
+            """
+            survey_user_input_line line
+            JOIN survey_user_input answer ON answer.id = line.user_input_id
+            JOIN res_company company ON company.id = answer.autocrm_company_id
+            JOIN survey_survey survey ON survey.id = answer.survey_id
+            JOIN survey_question question ON question.id = line.question_id
+            JOIN LATERAL (
+                  SELECT max(choice.answer_score) AS score
+                    FROM survey_question_answer choice
+                   WHERE choice.question_id = question.id
+                 ) best ON best.score > 0
+            """
+        )
+
+    @api.model
+    def _where(self):
+        return SQL(
+            """
+            answer.state = 'done'
+            AND NOT answer.test_entry
+            AND answer.autocrm_company_id IS NOT NULL
+            AND survey.autocrm_survey_type IS NOT NULL
+            AND question.autocrm_step IS NOT NULL
+            AND NOT line.skipped
+            """
         )

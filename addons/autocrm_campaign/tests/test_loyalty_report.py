@@ -55,6 +55,34 @@ class TestLoyaltyReport(ChurnCase):
         )
         self.assertEqual(groups, [(self.dealer_a, 50.0)])
 
+    def test_visits_per_year_weighted_at_every_level(self):
+        """Visits per year of a group are its visits over its years counted, not
+        the average of its customers' rates: 4 visits over 40 months and 1 over
+        the year counted for a customer of 2 months make 5 / (40 / 12 + 1) =
+        1.15, where averaging the rates made 1.1."""
+        loyal = self.customer_a
+        new = self._customer("New Customer")
+        for months in (40, 24, 18, 6):
+            self._visit(loyal, self._months_ago(months))
+        self._visit(new, self._months_ago(2))
+        self.Case._cron_churn_detect()  # refreshes the analysis
+
+        Loyalty = self.env["autocrm.customer.report.loyalty"]
+        domain = [("partner_id", "in", (loyal | new).ids)]
+        rows = Loyalty.search(domain)
+        self.assertEqual(rows.filtered(lambda r: r.partner_id == new).visit_years, 1)
+        [(visits, years, per_year)] = Loyalty._read_group(
+            domain, [], ["visit_count:sum", "visit_years:sum", "visits_per_year:avg"]
+        )
+        self.assertEqual(visits, 5)
+        self.assertAlmostEqual(per_year, visits / years, places=6)
+        self.assertAlmostEqual(per_year, 5 / (40 / 12 + 1), delta=0.02)
+        [(company, per_year_by_dealer)] = Loyalty._read_group(
+            domain, ["company_id"], ["visits_per_year:sum"]
+        )
+        self.assertEqual(company, self.dealer_a)
+        self.assertAlmostEqual(per_year_by_dealer, visits / years, places=6)
+
     def test_status_by_the_dealership_day_of_the_run(self):
         """The analysis ends on the day the nightly run detected churn by, the
         dealership's: last seen on 2027-03-31, a customer is at risk from

@@ -1,6 +1,5 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
-from odoo.tools.sql import drop_view_if_exists
 
 from odoo.addons.autocrm_customer.models.res_company import DEFAULT_TZ
 from odoo.addons.autocrm_customer.report.autocrm_vehicle_report_visit import (
@@ -18,7 +17,7 @@ class AutocrmComplaintReport(models.Model):
     (received at 16:30 UTC on 31 December counts on 1 January in Shanghai)."""
 
     _name = "autocrm.complaint.report"
-    _inherit = ["autocrm.report.mixin"]
+    _inherit = ["autocrm.report.sql.mixin"]
     _description = "Complaint Analysis"
     _auto = False
     _rec_name = "complaint_id"
@@ -101,73 +100,76 @@ class AutocrmComplaintReport(models.Model):
             },
         }
 
-    def init(self):
-        drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                """
-                CREATE OR REPLACE VIEW %(view)s AS (
-                    WITH visits AS (
-                        SELECT repair.company_id,
-                               date_trunc('month', repair.visit_date)::date AS month,
-                               count(*) AS visit_count
-                          FROM repair_order repair
-                         WHERE repair.state = 'done'
-                           AND repair.visit_date IS NOT NULL
-                           AND repair.vehicle_id IS NOT NULL
-                      GROUP BY repair.company_id, 2
-                    )
-                    SELECT complaint.id,
-                           complaint.id AS complaint_id,
-                           received.day AS received_date,
-                           complaint.company_id,
-                           dealer.dealer_region,
-                           dealer.dealer_grade,
-                           complaint.category_id,
-                           coalesce(category.is_process_failure, FALSE)
-                               AS is_process_failure,
-                           complaint.channel,
-                           complaint.priority,
-                           complaint.stage_id,
-                           complaint.user_id,
-                           complaint.escalated,
-                           1 AS complaint_count,
-                           100.0 / nullif(visits.visit_count, 0) AS per_100_visits,
-                           CASE WHEN complaint.is_late
-                                  OR (complaint.acknowledged_at IS NULL
-                                      AND complaint.acknowledge_deadline
-                                          < now() AT TIME ZONE 'UTC')
-                                  OR (complaint.resolved_at IS NULL
-                                      AND complaint.deadline
-                                          < now() AT TIME ZONE 'UTC')
-                                THEN 100.0 ELSE 0.0 END AS late_rate,
-                           extract(epoch FROM complaint.acknowledged_at
-                                              - complaint.received_at) / 3600.0
-                               AS hours_to_acknowledge,
-                           extract(epoch FROM complaint.resolved_at
-                                              - complaint.received_at) / 3600.0
-                               AS hours_to_resolve,
-                           CASE WHEN complaint.resolved_at IS NOT NULL
-                                THEN complaint.satisfaction::numeric END
-                               AS satisfaction_score,
-                           CASE WHEN complaint.has_improvement_plan
-                                THEN 100.0 ELSE 0.0 END AS improvement_plan_rate
-                      FROM autocrm_complaint complaint
-                      JOIN res_company dealer ON dealer.id = complaint.company_id
-                     CROSS JOIN LATERAL (
-                           SELECT (complaint.received_at AT TIME ZONE 'UTC'
-                                   AT TIME ZONE COALESCE(dealer.autocrm_tz,
-                                                         %(default_tz)s))::date
-                                  AS day
-                           ) received
-                 LEFT JOIN autocrm_complaint_category category
-                        ON category.id = complaint.category_id
-                 LEFT JOIN visits
-                        ON visits.company_id = complaint.company_id
-                       AND visits.month = date_trunc('month', received.day)::date
-                )
-                """,
-                view=SQL.identifier(self._table),
-                default_tz=DEFAULT_TZ,
+    @api.model
+    def _with(self):
+        return SQL(
+            """
+            visits AS (
+                SELECT repair.company_id,
+                       date_trunc('month', repair.visit_date)::date AS month,
+                       count(*) AS visit_count
+                  FROM repair_order repair
+                 WHERE repair.state = 'done'
+                   AND repair.visit_date IS NOT NULL
+                   AND repair.vehicle_id IS NOT NULL
+              GROUP BY repair.company_id, 2
             )
+            """
+        )
+
+    @api.model
+    def _select(self):
+        return SQL(
+            """
+            complaint.id,
+            complaint.id AS complaint_id,
+            received.day AS received_date,
+            complaint.company_id,
+            dealer.dealer_region,
+            dealer.dealer_grade,
+            complaint.category_id,
+            coalesce(category.is_process_failure, FALSE) AS is_process_failure,
+            complaint.channel,
+            complaint.priority,
+            complaint.stage_id,
+            complaint.user_id,
+            complaint.escalated,
+            1 AS complaint_count,
+            100.0 / nullif(visits.visit_count, 0) AS per_100_visits,
+            CASE WHEN complaint.is_late
+                   OR (complaint.acknowledged_at IS NULL
+                       AND complaint.acknowledge_deadline
+                           < now() AT TIME ZONE 'UTC')
+                   OR (complaint.resolved_at IS NULL
+                       AND complaint.deadline < now() AT TIME ZONE 'UTC')
+                 THEN 100.0 ELSE 0.0 END AS late_rate,
+            extract(epoch FROM complaint.acknowledged_at - complaint.received_at)
+                / 3600.0 AS hours_to_acknowledge,
+            extract(epoch FROM complaint.resolved_at - complaint.received_at)
+                / 3600.0 AS hours_to_resolve,
+            CASE WHEN complaint.resolved_at IS NOT NULL
+                 THEN complaint.satisfaction::numeric END AS satisfaction_score,
+            CASE WHEN complaint.has_improvement_plan
+                 THEN 100.0 ELSE 0.0 END AS improvement_plan_rate
+            """
+        )
+
+    @api.model
+    def _from(self):
+        return SQL(
+            """
+            autocrm_complaint complaint
+            JOIN res_company dealer ON dealer.id = complaint.company_id
+            CROSS JOIN LATERAL (
+                  SELECT (complaint.received_at AT TIME ZONE 'UTC'
+                          AT TIME ZONE COALESCE(dealer.autocrm_tz, %(default_tz)s))
+                         ::date AS day
+                 ) received
+            LEFT JOIN autocrm_complaint_category category
+                   ON category.id = complaint.category_id
+            LEFT JOIN visits
+                   ON visits.company_id = complaint.company_id
+                  AND visits.month = date_trunc('month', received.day)::date
+            """,
+            default_tz=DEFAULT_TZ,
         )

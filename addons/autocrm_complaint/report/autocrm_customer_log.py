@@ -8,12 +8,12 @@ class AutocrmCustomerLog(models.Model):
     _inherit = "autocrm.customer.log"
 
     @api.model
-    def _log_queries(self):
+    def _union_queries(self):
         """Complaints in the customer log: the day received (the dealership's,
         in its time zone), the customer's words and the resolution, the
         satisfaction with how it was handled."""
         return [
-            *super()._log_queries(),
+            *super()._union_queries(),
             SQL(
                 """
             SELECT %(id)s AS id,
@@ -29,7 +29,7 @@ class AutocrmCustomerLog(models.Model):
               FROM autocrm_complaint c
               JOIN res_company company ON company.id = c.company_id
                 """,
-                id=self._log_id("complaint", "c"),
+                id=self._row_id("complaint", "c"),
                 default_tz=DEFAULT_TZ,
             ),
         ]

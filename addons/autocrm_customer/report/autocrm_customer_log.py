@@ -19,12 +19,13 @@ class AutocrmCustomerLog(models.Model):
     with a customer — done visits and follow-ups here; complaints, warranty claims and
     campaign responses as the other AutoCRM modules add their part of the query.
 
-    Each module extends ``_log_queries`` with one SELECT of the columns below; the id
-    of a row is the source id times ``len(LOG_KINDS)`` plus the kind's position, so it
-    is stable and unique across kinds.
+    Each module extends ``_union_queries`` with one SELECT of the columns below; the
+    id of a row is ``_row_id``: the source id times ``len(LOG_KINDS)`` plus the
+    kind's position, so it is stable and unique across kinds.
     """
 
     _name = "autocrm.customer.log"
+    _inherit = ["autocrm.report.sql.mixin"]
     _description = "Customer Log"
     _auto = False
     _order = "date desc, id desc"
@@ -54,22 +55,8 @@ class AutocrmCustomerLog(models.Model):
         string="Source", model_field="res_model", readonly=True
     )
 
-    @property
-    def _table_query(self):
-        return SQL(" UNION ALL ").join(
-            SQL("(%s)", query) for query in self._log_queries()
-        )
-
     @api.model
-    def _log_id(self, kind, table_alias):
-        """The row id of a source row: unique across the kinds of entries."""
-        position = [key for key, _label in LOG_KINDS].index(kind)
-        return SQL(
-            "%s.id * %s + %s", SQL.identifier(table_alias), len(LOG_KINDS), position
-        )
-
-    @api.model
-    def _log_queries(self):
+    def _union_queries(self):
         """One SELECT per kind of entry, each with the columns of this model."""
         return [
             SQL(
@@ -87,7 +74,7 @@ class AutocrmCustomerLog(models.Model):
                AND fu.followup_type = 'post_service'
              WHERE ro.state = 'done' AND ro.partner_id IS NOT NULL
                 """,
-                id=self._log_id("visit", "ro"),
+                id=self._row_id("visit", "ro"),
             ),
             SQL(
                 """
@@ -100,7 +87,7 @@ class AutocrmCustomerLog(models.Model):
               FROM autocrm_followup f
              WHERE f.state IN ('done', 'unreachable')
                 """,
-                id=self._log_id("followup", "f"),
+                id=self._row_id("followup", "f"),
             ),
         ]
 

@@ -1,6 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
-from odoo.tools.sql import drop_view_if_exists, make_index_name
 
 from .autocrm_vehicle_report_visit import selection_of
 
@@ -16,10 +15,13 @@ class AutocrmCustomerReportValue(models.Model):
     the tiers it shows: a dealer's pivot then reads its own rows instead of adding up
     the whole network's visits of the year each time. Its 12 months end on the
     database's date of the refresh (the run's own date may be a day apart in the
-    scheduler user's time zone).
+    scheduler user's time zone). Readers wait until the nightly run commits: at 1M
+    vehicles a plain refresh takes about 10 s, a concurrent one more than twice as
+    long.
     """
 
     _name = "autocrm.customer.report.value"
+    _inherit = ["autocrm.report.materialized.mixin"]
     _description = "Customer Value Analysis"
     _auto = False
     _rec_name = "partner_id"
@@ -86,112 +88,98 @@ class AutocrmCustomerReportValue(models.Model):
     )
     currency_id = fields.Many2one("res.currency", readonly=True)
 
-    def init(self):
-        drop_view_if_exists(self.env.cr, self._table)
-        Company = self.env["res.company"]
-        # Row ids: 2 * vehicle id for a vehicle, 2 * customer id + 1 for a customer
-        # without one, so both kinds stay unique and stable.
-        self.env.cr.execute(
-            SQL(
-                """
-                CREATE MATERIALIZED VIEW %(view)s AS (
-                    WITH vehicle_visit AS (
-                        SELECT repair.vehicle_id,
-                               count(*) AS visit_count,
-                               sum(repair.autocrm_revenue) AS revenue
-                          FROM repair_order repair
-                          -- the last 12 months up to the visit dealership's today
-                          JOIN %(company_days)s
-                            ON company_day.company_id = repair.company_id
-                         WHERE repair.state = 'done'
-                           AND repair.vehicle_id IS NOT NULL
-                           AND repair.visit_date
-                               > (company_day.today - interval '1 year')::date
-                           AND repair.visit_date <= company_day.today
-                         GROUP BY repair.vehicle_id
-                    ),
-                    customer_vehicle AS (
-                        SELECT partner.id AS partner_id,
-                               partner.company_id,
-                               partner.autocrm_value_tier,
-                               partner.autocrm_value_tier_network,
-                               partner.autocrm_last_visit_date,
-                               vehicle.id AS vehicle_id,
-                               vehicle.model_id,
-                               vehicle.sale_date,
-                               vehicle_visit.visit_count,
-                               vehicle_visit.revenue,
-                               row_number() OVER (
-                                   PARTITION BY partner.id
-                                   ORDER BY vehicle.sale_date DESC NULLS LAST,
-                                            vehicle.id DESC
-                               ) AS vehicle_rank
-                          FROM res_partner partner
-                          LEFT JOIN autocrm_vehicle vehicle
-                                 ON vehicle.partner_id = partner.id AND vehicle.active
-                          LEFT JOIN vehicle_visit
-                                 ON vehicle_visit.vehicle_id = vehicle.id
-                         WHERE %(is_customer)s
-                    )
-                    -- the dealership joined last: a join with res_company, whose
-                    -- statistics are often stale, must not steer the plan above
-                    SELECT coalesce(2 * cv.vehicle_id, 2 * cv.partner_id + 1) AS id,
-                           cv.partner_id,
-                           cv.company_id,
-                           dealer.dealer_grade,
-                           dealer.dealer_region,
-                           cv.autocrm_value_tier AS value_tier,
-                           cv.autocrm_value_tier_network AS value_tier_network,
-                           cv.autocrm_last_visit_date AS last_visit_date,
-                           cv.vehicle_id,
-                           cv.model_id,
-                           extract(year FROM age(dealer_day.today, cv.sale_date))
-                               ::integer AS vehicle_age,
-                           CASE WHEN cv.vehicle_rank = 1 THEN 1 ELSE 0 END
-                               AS customer_count,
-                           CASE WHEN cv.vehicle_id IS NULL THEN 0 ELSE 1 END
-                               AS vehicle_count,
-                           coalesce(cv.visit_count, 0) AS visit_count,
-                           CASE WHEN cv.vehicle_id IS NOT NULL
-                                THEN coalesce(cv.visit_count, 0)
-                           END AS visit_frequency,
-                           coalesce(cv.revenue, 0) AS revenue,
-                           CASE WHEN cv.vehicle_id IS NOT NULL
-                                THEN coalesce(cv.revenue, 0)
-                           END AS revenue_per_vehicle,
-                           dealer.currency_id
-                      FROM customer_vehicle cv
-                      JOIN res_company dealer ON dealer.id = cv.company_id
-                      JOIN %(dealer_days)s ON dealer_day.company_id = cv.company_id
-                )
-                """,
-                view=SQL.identifier(self._table),
-                is_customer=self.env["res.partner"]._autocrm_customer_condition(),
-                company_days=Company._autocrm_company_days(at_query_time=True),
-                dealer_days=Company._autocrm_company_days(
-                    at_query_time=True, alias="dealer_day"
-                ),
+    @api.model
+    def _with(self):
+        return SQL(
+            """
+            vehicle_visit AS (
+                SELECT repair.vehicle_id,
+                       count(*) AS visit_count,
+                       sum(repair.autocrm_revenue) AS revenue
+                  FROM repair_order repair
+                  -- the last 12 months up to the visit dealership's today
+                  JOIN %(company_days)s
+                    ON company_day.company_id = repair.company_id
+                 WHERE repair.state = 'done'
+                   AND repair.vehicle_id IS NOT NULL
+                   AND repair.visit_date
+                       > (company_day.today - interval '1 year')::date
+                   AND repair.visit_date <= company_day.today
+                 GROUP BY repair.vehicle_id
+            ),
+            customer_vehicle AS (
+                SELECT partner.id AS partner_id,
+                       partner.company_id,
+                       partner.autocrm_value_tier,
+                       partner.autocrm_value_tier_network,
+                       partner.autocrm_last_visit_date,
+                       vehicle.id AS vehicle_id,
+                       vehicle.model_id,
+                       vehicle.sale_date,
+                       vehicle_visit.visit_count,
+                       vehicle_visit.revenue,
+                       row_number() OVER (
+                           PARTITION BY partner.id
+                           ORDER BY vehicle.sale_date DESC NULLS LAST,
+                                    vehicle.id DESC
+                       ) AS vehicle_rank
+                  FROM res_partner partner
+                  LEFT JOIN autocrm_vehicle vehicle
+                         ON vehicle.partner_id = partner.id AND vehicle.active
+                  LEFT JOIN vehicle_visit
+                         ON vehicle_visit.vehicle_id = vehicle.id
+                 WHERE %(is_customer)s
             )
-        )
-        self.env.cr.execute(
-            SQL(
-                "CREATE UNIQUE INDEX %s ON %s (id)",
-                SQL.identifier(make_index_name(self._table, "id")),
-                SQL.identifier(self._table),
-            )
-        )
-        self.env.cr.execute(
-            SQL(
-                "CREATE INDEX %s ON %s (company_id)",
-                SQL.identifier(make_index_name(self._table, "company_id")),
-                SQL.identifier(self._table),
-            )
+            """,
+            is_customer=self.env["res.partner"]._autocrm_customer_condition(),
+            company_days=self.env["res.company"]._autocrm_company_days(
+                at_query_time=True
+            ),
         )
 
-    def _refresh(self):
-        """Recompute the analysis. Readers wait until the nightly run commits: at 1M
-        vehicles a plain refresh takes about 10 s, a concurrent one more than twice
-        as long."""
-        self.env.cr.execute(
-            SQL("REFRESH MATERIALIZED VIEW %s", SQL.identifier(self._table))
+    @api.model
+    def _select(self):
+        # Row ids: 2 * vehicle id for a vehicle, 2 * customer id + 1 for a customer
+        # without one, so both kinds stay unique and stable.
+        return SQL(
+            """
+            coalesce(2 * cv.vehicle_id, 2 * cv.partner_id + 1) AS id,
+            cv.partner_id,
+            cv.company_id,
+            dealer.dealer_grade,
+            dealer.dealer_region,
+            cv.autocrm_value_tier AS value_tier,
+            cv.autocrm_value_tier_network AS value_tier_network,
+            cv.autocrm_last_visit_date AS last_visit_date,
+            cv.vehicle_id,
+            cv.model_id,
+            extract(year FROM age(dealer_day.today, cv.sale_date))
+                ::integer AS vehicle_age,
+            CASE WHEN cv.vehicle_rank = 1 THEN 1 ELSE 0 END AS customer_count,
+            CASE WHEN cv.vehicle_id IS NULL THEN 0 ELSE 1 END AS vehicle_count,
+            coalesce(cv.visit_count, 0) AS visit_count,
+            CASE WHEN cv.vehicle_id IS NOT NULL
+                 THEN coalesce(cv.visit_count, 0)
+            END AS visit_frequency,
+            coalesce(cv.revenue, 0) AS revenue,
+            CASE WHEN cv.vehicle_id IS NOT NULL
+                 THEN coalesce(cv.revenue, 0)
+            END AS revenue_per_vehicle,
+            dealer.currency_id
+            """
+        )
+
+    @api.model
+    def _from(self):
+        # the dealership joined last: a join with res_company, whose statistics
+        # are often stale, must not steer the plan of the expressions above
+        return SQL(
+            """
+            customer_vehicle cv
+            JOIN res_company dealer ON dealer.id = cv.company_id
+            JOIN %(dealer_days)s ON dealer_day.company_id = cv.company_id
+            """,
+            dealer_days=self.env["res.company"]._autocrm_company_days(
+                at_query_time=True, alias="dealer_day"
+            ),
         )

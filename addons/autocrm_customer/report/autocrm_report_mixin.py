@@ -28,6 +28,11 @@ class AutocrmReportMixin(models.AbstractModel):
       analysis: the same dimension's field on that model}``;
     - ``factor``: 100 for a percentage or a rate per 100, 1,000 per 1,000...
 
+    A denominator on another model may also be read as a measure of its own:
+    ``numerator`` None and ``factor`` 1 make the field the denominator's sum for
+    each group (the vehicles sold of the group's models, counted once however
+    many rows of this analysis they stand against).
+
     A group without denominator has no figure (False). A ratio cannot be used in
     ``having``. The ratio's own column is what one row reads alone.
     """
@@ -50,7 +55,8 @@ class AutocrmReportMixin(models.AbstractModel):
         if not ratio or not isinstance(ratio["denominator"], str):
             return super()._read_group_select(aggregate_spec, query)
         return SQL(
-            "%s * SUM(%s) / NULLIF(SUM(%s), 0)",
+            # in floating point: integer columns would divide as integers
+            "%s * SUM(%s)::float / NULLIF(SUM(%s), 0)",
             ratio["factor"],
             self._field_to_sql(self._table, ratio["numerator"], query),
             self._field_to_sql(self._table, ratio["denominator"], query),
@@ -80,7 +86,13 @@ class AutocrmReportMixin(models.AbstractModel):
             )
         # the numerators first, in the ratios' places
         numerator_aggregates = [
-            f"{foreign[position]['numerator']}:sum" if position in foreign else spec
+            (
+                spec
+                if position not in foreign
+                else f"{foreign[position]['numerator']}:sum"
+                if foreign[position]["numerator"]
+                else "__count"
+            )
             for position, spec in enumerate(aggregates)
         ]
         sort_by = self._autocrm_ratio_sort(order, aggregates, foreign)
@@ -99,6 +111,9 @@ class AutocrmReportMixin(models.AbstractModel):
             )
             for row in rows:
                 denominator = denominators.get(key_of(row))
+                if not ratio["numerator"]:
+                    row[width + position] = ratio["factor"] * (denominator or 0)
+                    continue
                 row[width + position] = (
                     ratio["factor"] * (row[width + position] or 0) / denominator
                     if denominator

@@ -1,6 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
-from odoo.tools.sql import drop_view_if_exists
 
 
 def selection_of(model_name, field_name):
@@ -21,6 +20,7 @@ class AutocrmVehicleReportVisit(models.Model):
     it served."""
 
     _name = "autocrm.vehicle.report.visit"
+    _inherit = ["autocrm.report.sql.mixin"]
     _description = "Workshop Visit Analysis"
     _auto = False
     _rec_name = "repair_id"
@@ -53,33 +53,38 @@ class AutocrmVehicleReportVisit(models.Model):
     )
     currency_id = fields.Many2one("res.currency", readonly=True)
 
-    def init(self):
-        drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                """
-                CREATE OR REPLACE VIEW %(view)s AS (
-                    SELECT repair.id,
-                           repair.id AS repair_id,
-                           repair.visit_date,
-                           repair.visit_type,
-                           repair.vehicle_id,
-                           vehicle.model_id,
-                           extract(year FROM age(repair.visit_date, vehicle.sale_date))
-                               ::integer AS vehicle_age,
-                           repair.partner_id,
-                           repair.company_id,
-                           dealer.dealer_grade,
-                           dealer.dealer_region,
-                           1 AS visit_count,
-                           coalesce(repair.autocrm_revenue, 0) AS revenue,
-                           dealer.currency_id
-                      FROM repair_order repair
-                      JOIN autocrm_vehicle vehicle ON vehicle.id = repair.vehicle_id
-                      JOIN res_company dealer ON dealer.id = repair.company_id
-                     WHERE repair.state = 'done'
-                )
-                """,
-                view=SQL.identifier(self._table),
-            )
+    @api.model
+    def _select(self):
+        return SQL(
+            """
+            repair.id,
+            repair.id AS repair_id,
+            repair.visit_date,
+            repair.visit_type,
+            repair.vehicle_id,
+            vehicle.model_id,
+            extract(year FROM age(repair.visit_date, vehicle.sale_date))
+                ::integer AS vehicle_age,
+            repair.partner_id,
+            repair.company_id,
+            dealer.dealer_grade,
+            dealer.dealer_region,
+            1 AS visit_count,
+            coalesce(repair.autocrm_revenue, 0) AS revenue,
+            dealer.currency_id
+            """
         )
+
+    @api.model
+    def _from(self):
+        return SQL(
+            """
+            repair_order repair
+            JOIN autocrm_vehicle vehicle ON vehicle.id = repair.vehicle_id
+            JOIN res_company dealer ON dealer.id = repair.company_id
+            """
+        )
+
+    @api.model
+    def _where(self):
+        return SQL("repair.state = 'done'")

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 # sources of the rows; their positions are part of each row's id: add at the end
@@ -6,12 +6,14 @@ COST_SOURCES = [("cost", "Service Cost"), ("campaign", "Campaign")]
 
 
 class AutocrmServiceCostReport(models.Model):
-    """Service cost analysis: the recorded service costs (``_cost_queries``:
+    """Service cost analysis: the recorded service costs (``_union_queries``:
     one SELECT per source; autocrm_staff_campaign adds the campaigns' costs)."""
 
     _name = "autocrm.service.cost.report"
+    _inherit = ["autocrm.report.sql.mixin"]
     _description = "Service Cost Analysis"
     _auto = False
+    _row_kind_field = "source"
     _order = "date desc, id desc"
 
     name = fields.Char(string="Description", readonly=True)
@@ -31,19 +33,8 @@ class AutocrmServiceCostReport(models.Model):
         readonly=True, help="Budget minus actual: negative when over budget."
     )
 
-    @property
-    def _table_query(self):
-        return SQL(" UNION ALL ").join(
-            SQL("(%s)", query) for query in self._cost_queries()
-        )
-
-    def _row_id(self, source, alias):
-        position = [key for key, _label in COST_SOURCES].index(source)
-        return SQL(
-            "%s.id * %s + %s", SQL.identifier(alias), len(COST_SOURCES), position
-        )
-
-    def _cost_queries(self):
+    @api.model
+    def _union_queries(self):
         queries = [
             SQL(
                 """

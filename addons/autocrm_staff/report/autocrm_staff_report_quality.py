@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 # kinds of rows; their positions are part of each row's id: add at the end only
@@ -22,6 +22,7 @@ class AutocrmStaffReportQuality(models.Model):
     average is the rate."""
 
     _name = "autocrm.staff.report.quality"
+    _inherit = ["autocrm.report.sql.mixin"]
     _description = "Service Quality Analysis"
     _auto = False
     _order = "date desc, id desc"
@@ -61,19 +62,8 @@ class AutocrmStaffReportQuality(models.Model):
     )
     complaint_count = fields.Integer(string="Complaints", readonly=True)
 
-    @property
-    def _table_query(self):
-        return SQL(" UNION ALL ").join(
-            SQL("(%s)", query) for query in self._quality_queries()
-        )
-
-    def _row_id(self, kind, alias):
-        position = [key for key, _label in QUALITY_KINDS].index(kind)
-        return SQL(
-            "%s.id * %s + %s", SQL.identifier(alias), len(QUALITY_KINDS), position
-        )
-
-    def _quality_queries(self):
+    @api.model
+    def _union_queries(self):
         queries = [
             SQL(
                 """

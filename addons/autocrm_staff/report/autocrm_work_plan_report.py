@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL, create_index
 
 
@@ -8,6 +8,7 @@ class AutocrmWorkPlanReport(models.Model):
     plan's own fields (autocrm.work.plan._count_actuals)."""
 
     _name = "autocrm.work.plan.report"
+    _inherit = ["autocrm.report.sql.mixin"]
     _description = "Work Plan Analysis"
     _auto = False
     _order = "date_start desc, id desc"
@@ -33,6 +34,7 @@ class AutocrmWorkPlanReport(models.Model):
     revenue_actual = fields.Monetary(readonly=True)
 
     def init(self):
+        res = super().init()
         # the plans' live counts look follow-ups up by staff member and done date:
         # without this index each plan reads all its staff member's follow-ups
         create_index(
@@ -49,44 +51,53 @@ class AutocrmWorkPlanReport(models.Model):
             ["company_id", "visit_date"],
             where="state = 'done'",
         )
+        return res
 
-    @property
-    def _table_query(self):
+    @api.model
+    def _select(self):
         return SQL(
             """
-            SELECT p.id, p.id AS plan_id, p.plan_type, p.company_id, p.user_id,
-                   p.date_start, p.date_end, p.target_count, p.minimum_count,
-                   p.revenue_target,
-                   CASE p.plan_type
-                       WHEN 'followup' THEN (
-                           SELECT count(*)
-                             FROM autocrm_followup f
-                            WHERE f.state = 'done'
-                              AND f.user_id = p.user_id
-                              AND f.company_id = p.company_id
-                              AND f.done_date BETWEEN p.date_start AND p.date_end)
-                       WHEN 'activity' THEN (
-                           SELECT count(DISTINCT reached.partner_id)
-                             FROM (%(reached)s) reached)
-                       WHEN 'service' THEN visits.visit_count
-                   END AS actual_count,
-                   CASE WHEN p.plan_type = 'service'
-                        THEN visits.revenue ELSE 0 END AS revenue_actual
-              FROM autocrm_work_plan p
-              LEFT JOIN LATERAL (
-                  SELECT count(*) AS visit_count,
-                         COALESCE(sum(r.autocrm_revenue), 0) AS revenue
-                    FROM repair_order r
-                   WHERE p.plan_type = 'service'
-                     AND r.state = 'done'
-                     AND r.company_id = p.company_id
-                     AND (p.user_id IS NULL OR r.user_id = p.user_id)
-                     AND r.visit_date BETWEEN p.date_start AND p.date_end
-              ) visits ON TRUE
+            p.id, p.id AS plan_id, p.plan_type, p.company_id, p.user_id,
+            p.date_start, p.date_end, p.target_count, p.minimum_count,
+            p.revenue_target,
+            CASE p.plan_type
+                WHEN 'followup' THEN (
+                    SELECT count(*)
+                      FROM autocrm_followup f
+                     WHERE f.state = 'done'
+                       AND f.user_id = p.user_id
+                       AND f.company_id = p.company_id
+                       AND f.done_date BETWEEN p.date_start AND p.date_end)
+                WHEN 'activity' THEN (
+                    SELECT count(DISTINCT reached.partner_id)
+                      FROM (%(reached)s) reached)
+                WHEN 'service' THEN visits.visit_count
+            END AS actual_count,
+            CASE WHEN p.plan_type = 'service'
+                 THEN visits.revenue ELSE 0 END AS revenue_actual
             """,
             reached=self._reached_query(),
         )
 
+    @api.model
+    def _from(self):
+        return SQL(
+            """
+            autocrm_work_plan p
+            LEFT JOIN LATERAL (
+                SELECT count(*) AS visit_count,
+                       COALESCE(sum(r.autocrm_revenue), 0) AS revenue
+                  FROM repair_order r
+                 WHERE p.plan_type = 'service'
+                   AND r.state = 'done'
+                   AND r.company_id = p.company_id
+                   AND (p.user_id IS NULL OR r.user_id = p.user_id)
+                   AND r.visit_date BETWEEN p.date_start AND p.date_end
+            ) visits ON TRUE
+            """
+        )
+
+    @api.model
     def _reached_query(self):
         """The customers an activity plan's staff member reached (columns:
         partner_id), correlated with the plan ``p``."""

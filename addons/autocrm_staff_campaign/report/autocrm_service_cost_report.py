@@ -1,15 +1,16 @@
-from odoo import models
+from odoo import api, models
 from odoo.tools import SQL
 
 
 class AutocrmServiceCostReport(models.Model):
     _inherit = "autocrm.service.cost.report"
 
-    def _cost_queries(self):
+    @api.model
+    def _union_queries(self):
         """The service costs, and each campaign's cost in the 'campaign' category
         at its start date (its name in the user's language)."""
         Campaign = self.env["autocrm.campaign"]
-        return super()._cost_queries() + [
+        return super()._union_queries() + [
             SQL(
                 """
                 SELECT %(id)s AS id, %(name)s AS name, k.date_start AS date,

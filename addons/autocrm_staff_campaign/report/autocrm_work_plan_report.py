@@ -1,10 +1,11 @@
-from odoo import models
+from odoo import api, models
 from odoo.tools import SQL
 
 
 class AutocrmWorkPlanReport(models.Model):
     _inherit = "autocrm.work.plan.report"
 
+    @api.model
     def _reached_query(self):
         """The customers reached: also the responders of the campaigns the plan's
         staff member runs, in the plan's period."""

@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 from odoo.tools import SQL
 
 from odoo.addons.autocrm_customer.models.res_company import DEFAULT_TZ
@@ -7,11 +7,12 @@ from odoo.addons.autocrm_customer.models.res_company import DEFAULT_TZ
 class AutocrmStaffReportQuality(models.Model):
     _inherit = "autocrm.staff.report.quality"
 
-    def _quality_queries(self):
+    @api.model
+    def _union_queries(self):
         """The follow-ups and visits, and one row per complaint against a staff
         member, on the day it was received at its dealership (in its time zone:
         received_at is a UTC timestamp)."""
-        return super()._quality_queries() + [
+        return super()._union_queries() + [
             SQL(
                 """
                 SELECT %(id)s AS id,

@@ -1,6 +1,7 @@
 from . import autocrm_customer_log
 from . import autocrm_warranty_claim_report
 from . import autocrm_warranty_report_quality
+from . import autocrm_warranty_report_fleet
 from . import autocrm_warranty_report_failure
 from . import autocrm_warranty_report_early_warning
 from . import autocrm_warranty_report_fault_code

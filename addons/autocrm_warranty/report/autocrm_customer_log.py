@@ -6,11 +6,11 @@ class AutocrmCustomerLog(models.Model):
     _inherit = "autocrm.customer.log"
 
     @api.model
-    def _log_queries(self):
+    def _union_queries(self):
         """Warranty claims submitted for the customer's vehicles, with the
         satisfaction of the OEM's call-back."""
         return [
-            *super()._log_queries(),
+            *super()._union_queries(),
             SQL(
                 """
             SELECT %(id)s AS id, c.repair_date AS date, 'claim' AS kind,
@@ -25,6 +25,6 @@ class AutocrmCustomerLog(models.Model):
               LEFT JOIN autocrm_followup fu ON fu.id = c.callback_followup_id
              WHERE c.state != 'draft' AND c.partner_id IS NOT NULL
                 """,
-                id=self._log_id("claim", "c"),
+                id=self._row_id("claim", "c"),
             ),
         ]

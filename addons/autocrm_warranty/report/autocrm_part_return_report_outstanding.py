@@ -1,6 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
-from odoo.tools.sql import drop_view_if_exists
 
 from odoo.addons.autocrm_customer.models.res_company import DEFAULT_TZ
 from odoo.addons.autocrm_customer.report.autocrm_vehicle_report_visit import (
@@ -18,6 +17,7 @@ class AutocrmPartReturnReportOutstanding(models.Model):
     job counts them."""
 
     _name = "autocrm.part.return.report.outstanding"
+    _inherit = ["autocrm.report.sql.mixin"]
     _description = "Used Parts Outstanding"
     _auto = False
     _rec_name = "claim_line_id"
@@ -61,65 +61,79 @@ class AutocrmPartReturnReportOutstanding(models.Model):
     amount = fields.Monetary(readonly=True, help="Amount claimed for the part.")
     currency_id = fields.Many2one("res.currency", readonly=True)
 
-    def init(self):
-        drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                r"""
-                CREATE OR REPLACE VIEW %(view)s AS (
-                    WITH period AS (
-                        SELECT coalesce(
-                            (SELECT value::integer
-                               FROM ir_config_parameter
-                              WHERE key = %(param)s AND value ~ '^\d+$'),
-                            %(default)s
-                        ) AS days
-                    )
-                    SELECT line.id,
-                           line.id AS claim_line_id,
-                           line.claim_id,
-                           claim.company_id,
-                           dealer.dealer_region,
-                           line.product_id,
-                           claim.vehicle_id,
-                           vehicle.model_id,
-                           claim.submitted_date,
-                           (%(dealer_today)s - claim.submitted_date)
-                               AS days_outstanding,
-                           (%(dealer_today)s - claim.submitted_date) > period.days
-                               AS overdue,
-                           CASE
-                               WHEN part_return.id IS NULL THEN 'to_pack'
-                               WHEN part_return.state = 'draft' THEN 'draft'
-                               ELSE 'shipped'
-                           END AS stage,
-                           part_return.id AS return_id,
-                           1 AS part_count,
-                           line.quantity,
-                           line.amount,
-                           dealer.currency_id
-                      FROM autocrm_warranty_claim_part line
-                      JOIN autocrm_warranty_claim claim ON claim.id = line.claim_id
-                      JOIN res_company dealer ON dealer.id = claim.company_id
-                      LEFT JOIN autocrm_vehicle vehicle ON vehicle.id = claim.vehicle_id
-                      LEFT JOIN autocrm_part_return_line return_line
-                             ON return_line.claim_line_id = line.id
-                      LEFT JOIN autocrm_part_return part_return
-                             ON part_return.id = return_line.return_id
-                     CROSS JOIN period
-                     WHERE line.return_required
-                       AND NOT coalesce(line.charged_back, FALSE)
-                       AND claim.state = 'submitted'
-                       AND (part_return.id IS NULL
-                            OR part_return.state IN ('draft', 'shipped'))
-                )
-                """,
-                view=SQL.identifier(self._table),
-                param=RETURN_DAYS_PARAM,
-                default=DEFAULT_RETURN_DAYS,
-                dealer_today=SQL(
-                    "(now() AT TIME ZONE COALESCE(dealer.autocrm_tz, %s))::date",
-                    DEFAULT_TZ,
-                ),
+    @api.model
+    def _with(self):
+        return SQL(
+            r"""
+            period AS (
+                SELECT coalesce(
+                    (SELECT value::integer
+                       FROM ir_config_parameter
+                      WHERE key = %(param)s AND value ~ '^\d+$'),
+                    %(default)s
+                ) AS days
             )
+            """,
+            param=RETURN_DAYS_PARAM,
+            default=DEFAULT_RETURN_DAYS,
+        )
+
+    @api.model
+    def _select(self):
+        return SQL(
+            """
+            line.id,
+            line.id AS claim_line_id,
+            line.claim_id,
+            claim.company_id,
+            dealer.dealer_region,
+            line.product_id,
+            claim.vehicle_id,
+            vehicle.model_id,
+            claim.submitted_date,
+            (%(dealer_today)s - claim.submitted_date) AS days_outstanding,
+            (%(dealer_today)s - claim.submitted_date) > period.days AS overdue,
+            CASE
+                WHEN part_return.id IS NULL THEN 'to_pack'
+                WHEN part_return.state = 'draft' THEN 'draft'
+                ELSE 'shipped'
+            END AS stage,
+            part_return.id AS return_id,
+            1 AS part_count,
+            line.quantity,
+            line.amount,
+            dealer.currency_id
+            """,
+            dealer_today=SQL(
+                "(now() AT TIME ZONE COALESCE(dealer.autocrm_tz, %s))::date",
+                DEFAULT_TZ,
+            ),
+        )
+
+    @api.model
+    def _from(self):
+        return SQL(
+            """
+            autocrm_warranty_claim_part line
+            JOIN autocrm_warranty_claim claim ON claim.id = line.claim_id
+            JOIN res_company dealer ON dealer.id = claim.company_id
+            LEFT JOIN autocrm_vehicle vehicle ON vehicle.id = claim.vehicle_id
+            LEFT JOIN autocrm_part_return_line return_line
+                   ON return_line.claim_line_id = line.id
+            LEFT JOIN autocrm_part_return part_return
+                   ON part_return.id = return_line.return_id
+            CROSS JOIN period
+            """
+        )
+
+    @api.model
+    def _where(self):
+        return SQL(
+            """
+            line.return_required
+            AND NOT coalesce(line.charged_back, FALSE)
+            AND claim.state = 'submitted'
+            AND (part_return.id IS NULL
+                 OR part_return.state IN ('draft', 'shipped'))
+            """
         )

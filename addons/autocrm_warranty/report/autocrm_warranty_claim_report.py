@@ -1,6 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
-from odoo.tools.sql import drop_view_if_exists
 
 from odoo.addons.autocrm_customer.report.autocrm_vehicle_report_visit import (
     selection_of,
@@ -13,6 +12,7 @@ class AutocrmWarrantyClaimReport(models.Model):
     reasons. A row belongs to the claim's dealership."""
 
     _name = "autocrm.warranty.claim.report"
+    _inherit = ["autocrm.report.sql.mixin"]
     _description = "Warranty Claim Analysis"
     _auto = False
     _rec_name = "claim_id"
@@ -65,45 +65,49 @@ class AutocrmWarrantyClaimReport(models.Model):
     amount_approved = fields.Monetary(readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
 
-    def init(self):
-        drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                """
-                CREATE OR REPLACE VIEW %(view)s AS (
-                    SELECT c.id,
-                           c.id AS claim_id,
-                           c.company_id,
-                           dealer.dealer_grade,
-                           dealer.dealer_region,
-                           c.vehicle_id,
-                           c.model_id,
-                           vehicle.production_date,
-                           c.causal_part_id,
-                           c.claim_type,
-                           c.state,
-                           c.rejection_category,
-                           c.repair_date,
-                           c.submitted_date,
-                           c.paid_date,
-                           1 AS claim_count,
-                           CASE WHEN c.fraud_flag_count > 0 THEN 1 ELSE 0 END
-                               AS flagged_count,
-                           CASE WHEN c.state = 'rejected' THEN 100.0
-                                WHEN c.state IN ('approved', 'paid') THEN 0.0
-                           END AS rejection_rate,
-                           CASE WHEN c.state = 'paid'
-                                THEN (c.paid_date - c.submitted_date)::float
-                           END AS cycle_days,
-                           c.amount_claimed,
-                           coalesce(c.amount_approved, 0) AS amount_approved,
-                           dealer.currency_id
-                      FROM autocrm_warranty_claim c
-                      JOIN autocrm_vehicle vehicle ON vehicle.id = c.vehicle_id
-                      JOIN res_company dealer ON dealer.id = c.company_id
-                     WHERE c.state != 'draft'
-                )
-                """,
-                view=SQL.identifier(self._table),
-            )
+    @api.model
+    def _select(self):
+        return SQL(
+            """
+            c.id,
+            c.id AS claim_id,
+            c.company_id,
+            dealer.dealer_grade,
+            dealer.dealer_region,
+            c.vehicle_id,
+            c.model_id,
+            vehicle.production_date,
+            c.causal_part_id,
+            c.claim_type,
+            c.state,
+            c.rejection_category,
+            c.repair_date,
+            c.submitted_date,
+            c.paid_date,
+            1 AS claim_count,
+            CASE WHEN c.fraud_flag_count > 0 THEN 1 ELSE 0 END AS flagged_count,
+            CASE WHEN c.state = 'rejected' THEN 100.0
+                 WHEN c.state IN ('approved', 'paid') THEN 0.0
+            END AS rejection_rate,
+            CASE WHEN c.state = 'paid'
+                 THEN (c.paid_date - c.submitted_date)::float
+            END AS cycle_days,
+            c.amount_claimed,
+            coalesce(c.amount_approved, 0) AS amount_approved,
+            dealer.currency_id
+            """
         )
+
+    @api.model
+    def _from(self):
+        return SQL(
+            """
+            autocrm_warranty_claim c
+            JOIN autocrm_vehicle vehicle ON vehicle.id = c.vehicle_id
+            JOIN res_company dealer ON dealer.id = c.company_id
+            """
+        )
+
+    @api.model
+    def _where(self):
+        return SQL("c.state != 'draft'")

@@ -1,6 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
-from odoo.tools.sql import drop_view_if_exists
 
 from ..models.autocrm_followup import CALLBACK_SCORES
 
@@ -14,6 +13,7 @@ class AutocrmWarrantyReportCallback(models.Model):
     (its own results) and to the OEM (the network's)."""
 
     _name = "autocrm.warranty.report.callback"
+    _inherit = ["autocrm.report.sql.mixin"]
     _description = "OEM Call-back Analysis"
     _auto = False
     _rec_name = "followup_id"
@@ -57,39 +57,42 @@ class AutocrmWarrantyReportCallback(models.Model):
         "free work.",
     )
 
-    def init(self):
-        drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                """
-                CREATE OR REPLACE VIEW %(view)s AS (
-                    SELECT f.id,
-                           f.id AS followup_id,
-                           f.warranty_claim_id AS claim_id,
-                           f.serviced_dealer_id AS company_id,
-                           c.model_id,
-                           f.user_id,
-                           f.done_date,
-                           f.satisfaction,
-                           f.convenience,
-                           f.courtesy,
-                           coalesce(f.customer_paid, false) AS customer_paid,
-                           1 AS callback_count,
-                           CASE WHEN f.reached THEN 1 ELSE 0 END AS reached_count,
-                           CASE WHEN f.reached AND f.customer_paid THEN 1 ELSE 0 END
-                               AS paid_count,
-                           nullif(f.satisfaction, '')::float AS satisfaction_score,
-                           nullif(f.convenience, '')::float AS convenience_score,
-                           nullif(f.courtesy, '')::float AS courtesy_score,
-                           CASE WHEN f.reached AND f.customer_paid THEN 100.0
-                                WHEN f.reached THEN 0.0
-                           END AS paid_rate
-                      FROM autocrm_followup f
-                      JOIN autocrm_warranty_claim c ON c.id = f.warranty_claim_id
-                     WHERE f.followup_type = 'oem_callback'
-                       AND f.state = 'done'
-                )
-                """,
-                view=SQL.identifier(self._table),
-            )
+    @api.model
+    def _select(self):
+        return SQL(
+            """
+            f.id,
+            f.id AS followup_id,
+            f.warranty_claim_id AS claim_id,
+            f.serviced_dealer_id AS company_id,
+            c.model_id,
+            f.user_id,
+            f.done_date,
+            f.satisfaction,
+            f.convenience,
+            f.courtesy,
+            coalesce(f.customer_paid, false) AS customer_paid,
+            1 AS callback_count,
+            CASE WHEN f.reached THEN 1 ELSE 0 END AS reached_count,
+            CASE WHEN f.reached AND f.customer_paid THEN 1 ELSE 0 END AS paid_count,
+            nullif(f.satisfaction, '')::float AS satisfaction_score,
+            nullif(f.convenience, '')::float AS convenience_score,
+            nullif(f.courtesy, '')::float AS courtesy_score,
+            CASE WHEN f.reached AND f.customer_paid THEN 100.0
+                 WHEN f.reached THEN 0.0
+            END AS paid_rate
+            """
         )
+
+    @api.model
+    def _from(self):
+        return SQL(
+            """
+            autocrm_followup f
+            JOIN autocrm_warranty_claim c ON c.id = f.warranty_claim_id
+            """
+        )
+
+    @api.model
+    def _where(self):
+        return SQL("f.followup_type = 'oem_callback' AND f.state = 'done'")

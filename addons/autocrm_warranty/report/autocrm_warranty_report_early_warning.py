@@ -1,6 +1,5 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
-from odoo.tools.sql import drop_view_if_exists
 
 
 class AutocrmWarrantyReportEarlyWarning(models.Model):
@@ -25,33 +24,42 @@ class AutocrmWarrantyReportEarlyWarning(models.Model):
         string="Usual Claims per Month",
         readonly=True,
         digits=(16, 2),
-        aggregator="avg",
         help="Average over the six production months before.",
     )
     ratio = fields.Float(
-        string="Times the Usual", readonly=True, digits=(16, 2), aggregator="max"
+        string="Times the Usual",
+        readonly=True,
+        digits=(16, 2),
+        help="The claims against the usual claims of their months, at every level.",
     )
     is_alert = fields.Boolean(string="Alert", readonly=True)
 
-    def init(self):
-        drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                """
-                CREATE OR REPLACE VIEW %(view)s AS (
-                    SELECT row_number() OVER (
-                               ORDER BY model_id, causal_part_id, production_month
-                           ) AS id,
-                           model_id, causal_part_id, production_month, claim_count,
-                           usual_count, ratio, is_alert
-                      FROM (%(compared)s) compared
-                )
-                """,
-                view=SQL.identifier(self._table),
-                compared=self._early_warning_query(
-                    self._monthly_query(), ["model_id", "causal_part_id"]
-                ),
-            )
+    @api.model
+    def _autocrm_ratio_measures(self):
+        return {
+            **super()._autocrm_ratio_measures(),
+            **self._times_usual_measures(),
+        }
+
+    @api.model
+    def _select(self):
+        return SQL(
+            """
+            row_number() OVER (
+                ORDER BY model_id, causal_part_id, production_month
+            ) AS id,
+            model_id, causal_part_id, production_month, claim_count,
+            usual_count, ratio, is_alert
+            """
+        )
+
+    @api.model
+    def _from(self):
+        return SQL(
+            "(%s) compared",
+            self._early_warning_query(
+                self._monthly_query(), ["model_id", "causal_part_id"]
+            ),
         )
 
     @api.model

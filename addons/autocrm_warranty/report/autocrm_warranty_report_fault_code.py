@@ -1,6 +1,5 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
-from odoo.tools.sql import drop_view_if_exists
 
 from odoo.addons.autocrm_customer.report.autocrm_vehicle_report_visit import (
     selection_of,
@@ -33,7 +32,10 @@ class AutocrmWarrantyReportFaultCode(models.Model):
     )
     claim_count = fields.Integer(string="Claims", readonly=True)
     vehicle_count = fields.Integer(
-        string="Vehicles Sold", readonly=True, aggregator="max"
+        string="Vehicles Sold",
+        readonly=True,
+        help="The vehicles sold of the model; at every level of a pivot, those of "
+        "its models, each model's once.",
     )
     failure_rate = fields.Float(
         string="Failures per 1,000 Vehicles",
@@ -47,11 +49,13 @@ class AutocrmWarrantyReportFaultCode(models.Model):
         string="Usual Claims per Month",
         readonly=True,
         digits=(16, 2),
-        aggregator="avg",
         help="Average over the six production months before.",
     )
     ratio = fields.Float(
-        string="Times the Usual", readonly=True, digits=(16, 2), aggregator="max"
+        string="Times the Usual",
+        readonly=True,
+        digits=(16, 2),
+        help="The claims against the usual claims of their months, at every level.",
     )
     is_alert = fields.Boolean(
         string="Alert",
@@ -59,42 +63,54 @@ class AutocrmWarrantyReportFaultCode(models.Model):
         help="At least 3 claims in the production month, more than twice the usual.",
     )
 
-    def init(self):
-        drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                """
-                CREATE OR REPLACE VIEW %(view)s AS (
-                    WITH fleet AS (%(fleet)s)
-                    SELECT row_number() OVER (
-                               ORDER BY compared.fault_code_id, compared.model_id,
-                                        compared.production_month
-                           ) AS id,
-                           compared.fault_code_id,
-                           fault_code.code_type,
-                           compared.model_id,
-                           compared.production_month,
-                           compared.claim_count,
-                           coalesce(fleet.vehicle_count, 0) AS vehicle_count,
-                           %(failure_rate)s AS failure_rate,
-                           compared.usual_count,
-                           compared.ratio,
-                           compared.is_alert
-                      FROM (%(compared)s) compared
-                      JOIN autocrm_fault_code fault_code
-                           ON fault_code.id = compared.fault_code_id
-                      LEFT JOIN fleet ON fleet.model_id = compared.model_id
-                )
-                """,
-                view=SQL.identifier(self._table),
-                fleet=self._fleet_query(),
-                failure_rate=self._failure_rate_sql(
-                    SQL("compared.claim_count"), SQL("fleet.vehicle_count")
-                ),
-                compared=self._early_warning_query(
-                    self._monthly_query(), ["fault_code_id", "model_id"]
-                ),
-            )
+    @api.model
+    def _autocrm_ratio_measures(self):
+        return {
+            **super()._autocrm_ratio_measures(),
+            **self._failure_rate_measures(),
+            **self._times_usual_measures(),
+        }
+
+    @api.model
+    def _with(self):
+        return SQL("fleet AS (%s)", self._fleet_query())
+
+    @api.model
+    def _select(self):
+        return SQL(
+            """
+            row_number() OVER (
+                ORDER BY compared.fault_code_id, compared.model_id,
+                         compared.production_month
+            ) AS id,
+            compared.fault_code_id,
+            fault_code.code_type,
+            compared.model_id,
+            compared.production_month,
+            compared.claim_count,
+            coalesce(fleet.vehicle_count, 0) AS vehicle_count,
+            %(failure_rate)s AS failure_rate,
+            compared.usual_count,
+            compared.ratio,
+            compared.is_alert
+            """,
+            failure_rate=self._failure_rate_sql(
+                SQL("compared.claim_count"), SQL("fleet.vehicle_count")
+            ),
+        )
+
+    @api.model
+    def _from(self):
+        return SQL(
+            """
+            (%(compared)s) compared
+            JOIN autocrm_fault_code fault_code
+                 ON fault_code.id = compared.fault_code_id
+            LEFT JOIN fleet ON fleet.model_id = compared.model_id
+            """,
+            compared=self._early_warning_query(
+                self._monthly_query(), ["fault_code_id", "model_id"]
+            ),
         )
 
     @api.model

@@ -18,6 +18,7 @@ class AutocrmWarrantyReportQuality(models.AbstractModel):
     that a change of rule (or another module's extension) reaches all of them."""
 
     _name = "autocrm.warranty.report.quality"
+    _inherit = ["autocrm.report.sql.mixin"]
     _description = "Warranty Quality Analysis Base"
 
     @api.model
@@ -47,6 +48,33 @@ class AutocrmWarrantyReportQuality(models.AbstractModel):
             claims=claim_count,
             vehicles=vehicle_count,
         )
+
+    @api.model
+    def _failure_rate_measures(self):
+        """The ratio measures (``autocrm.report.mixin``) of an analysis of
+        ``claim_count`` per ``model_id``: ``failure_rate``, the claims per 1,000
+        vehicles sold of the group's models, and ``vehicle_count``, those
+        vehicles, each model's once."""
+        fleet = {
+            "denominator": ("autocrm.warranty.report.fleet", "vehicle_count"),
+            "dimensions": {"model_id": "model_id"},
+        }
+        return {
+            "failure_rate": {**fleet, "numerator": "claim_count", "factor": 1000},
+            "vehicle_count": {**fleet, "numerator": None, "factor": 1},
+        }
+
+    @api.model
+    def _times_usual_measures(self):
+        """The ratio measure ``ratio`` of an early-warning analysis: a group's
+        claims against the usual claims of its months."""
+        return {
+            "ratio": {
+                "numerator": "claim_count",
+                "denominator": "usual_count",
+                "factor": 1,
+            }
+        }
 
     @api.model
     def _early_warning_query(self, monthly, keys):

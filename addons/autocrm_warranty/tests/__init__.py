@@ -20,3 +20,4 @@ from . import test_claim_review_rules
 from . import test_fault_code
 from . import test_res_config_settings
 from . import test_login_first_screens
+from . import test_report_ratio_totals
