@@ -2,7 +2,7 @@
     "name": "After-Sales CRM: Retention and Campaigns",
     "summary": "Retention and win-back, campaigns with ROI, SSI/CSI satisfaction "
     "surveys and safety recalls",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "license": "LGPL-3",
     "author": "AutoCRM",
     "website": "https://github.com/autocrm/autocrm",

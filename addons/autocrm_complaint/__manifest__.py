@@ -1,7 +1,7 @@
 {
     "name": "After-Sales CRM: Complaints",
     "summary": "Complaints with deadlines, escalation to the OEM and improvement plans",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "license": "LGPL-3",
     "author": "AutoCRM",
     "website": "https://github.com/autocrm/autocrm",
@@ -21,6 +21,7 @@
         "views/autocrm_complaint_views.xml",
         "views/autocrm_followup_views.xml",
         "report/autocrm_complaint_report_views.xml",
+        "report/autocrm_customer_log_views.xml",
         "views/autocrm_complaint_menus.xml",
     ],
     "demo": [

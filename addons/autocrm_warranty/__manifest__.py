@@ -2,7 +2,7 @@
     "name": "After-Sales CRM: Warranty",
     "summary": "Warranty policies, first maintenance, warranty claims with the OEM's "
     "review and settlement, and used-part returns",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "license": "LGPL-3",
     "author": "AutoCRM",
     "website": "https://github.com/autocrm/autocrm",
@@ -33,6 +33,7 @@
         "views/repair_order_views.xml",
         "views/autocrm_followup_views.xml",
         "report/autocrm_warranty_claim_report_views.xml",
+        "report/autocrm_customer_log_views.xml",
         "report/autocrm_warranty_report_callback_views.xml",
         "report/autocrm_warranty_report_fault_code_views.xml",
         "views/autocrm_part_return_views.xml",

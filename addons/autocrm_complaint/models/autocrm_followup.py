@@ -9,6 +9,13 @@ DISSATISFIED = ("1", "2")
 class AutocrmFollowup(models.Model):
     _inherit = "autocrm.followup"
 
+    # The call after a complaint is resolved. Uninstalling this module deletes these
+    # follow-ups (cascade): their complaints go with it, and no other type fits them
+    # (as "After Service" they would count as the call after a visit).
+    followup_type = fields.Selection(
+        selection_add=[("complaint", "After Complaint")],
+        ondelete={"complaint": "cascade"},
+    )
     complaint_ids = fields.One2many(
         "autocrm.complaint",
         "followup_id",

@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from odoo.addons.autocrm_customer.models.res_company import DEFAULT_TZ
@@ -6,6 +6,8 @@ from odoo.addons.autocrm_customer.models.res_company import DEFAULT_TZ
 
 class AutocrmCustomerLog(models.Model):
     _inherit = "autocrm.customer.log"
+
+    kind = fields.Selection(selection_add=[("complaint", "Complaint")])
 
     @api.model
     def _union_queries(self):

@@ -86,6 +86,9 @@ class TestComplaintFromOemCallback(FollowupCase):
         """The OEM calls back a customer after a warranty repair: a dissatisfied
         answer opens a complaint of the dealership that did the repair, which the
         dealership sees and the other does not."""
+        followup_types = self.Followup._fields["followup_type"].get_values(self.env)
+        if "oem_callback" not in followup_types:
+            self.skipTest("the OEM's call-backs come with autocrm_warranty")
         visit = self._done_visit(self.vehicle_a, 5, visit_type="warranty")
         callback = self.Followup.create(
             {

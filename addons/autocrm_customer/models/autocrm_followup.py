@@ -33,7 +33,6 @@ LOCKED_WHEN_CLOSED = {
     "reached",
     "satisfaction",
     "customer_remarks",
-    "customer_paid",
     "res_model",
     "res_id",
 }
@@ -78,13 +77,13 @@ class AutocrmFollowup(models.Model):
         default=lambda self: self.env.user,
         tracking=True,
     )
+    # the follow-ups of this module's causes (a sale, a visit); a module adding a
+    # cause adds its type with selection_add (after a complaint, the OEM's call-back)
     followup_type = fields.Selection(
         [
             ("post_sale", "After Sale"),
             ("first_maintenance_reminder", "First Maintenance Reminder"),
             ("post_service", "After Service"),
-            ("complaint", "After Complaint"),
-            ("oem_callback", "OEM Call-back"),
         ],
         string="Type",
         required=True,
@@ -144,12 +143,6 @@ class AutocrmFollowup(models.Model):
     )
     customer_remarks = fields.Text(
         string="Customer's Remarks", copy=False, help="What the customer said."
-    )
-    customer_paid = fields.Boolean(
-        copy=False,
-        tracking=True,
-        help="OEM call-back after a warranty repair: the customer was made to pay for "
-        "free work (是否付费).",
     )
     notes = fields.Text(help="Key points of the call and how it was handled.")
     res_model = fields.Char(

@@ -3,14 +3,12 @@ from odoo.tools import SQL
 
 from .autocrm_vehicle_report_visit import selection_of
 
-# The kinds of entries. Their positions are part of each row's id: add new kinds at
-# the end only.
+# The kinds of entries of this module; each module that adds its part of the log
+# adds its kind to ``kind`` with selection_add (complaints, warranty claims,
+# campaign responses).
 LOG_KINDS = [
     ("visit", "Visit"),
     ("followup", "Follow-up"),
-    ("complaint", "Complaint"),
-    ("claim", "Warranty Claim"),
-    ("campaign", "Campaign Response"),
 ]
 
 
@@ -19,9 +17,11 @@ class AutocrmCustomerLog(models.Model):
     with a customer — done visits and follow-ups here; complaints, warranty claims and
     campaign responses as the other AutoCRM modules add their part of the query.
 
-    Each module extends ``_union_queries`` with one SELECT of the columns below; the
-    id of a row is ``_row_id``: the source id times ``len(LOG_KINDS)`` plus the
-    kind's position, so it is stable and unique across kinds.
+    Each module adds its kind to ``kind`` (``selection_add``) and extends
+    ``_union_queries`` with one SELECT of the columns below; the id of a row is
+    ``_row_id``: the source id times the number of kinds plus the kind's position in
+    ``kind``, so it is unique across kinds and stable while the same modules are
+    installed.
     """
 
     _name = "autocrm.customer.log"

@@ -20,16 +20,6 @@ class TestFollowupAccess(FollowupCase):
                 "due_date": cls.today,
             }
         )
-        cls.callback = cls.Followup.create(
-            {
-                "partner_id": cls.customer_a.id,
-                "vehicle_id": cls.vehicle_a.id,
-                "company_id": cls.oem.id,
-                "user_id": cls.oem_user.id,
-                "followup_type": "oem_callback",
-                "due_date": cls.today,
-            }
-        )
 
     def _fresh(self):
         self.env.flush_all()
@@ -45,33 +35,13 @@ class TestFollowupAccess(FollowupCase):
         with self.assertRaises(AccessError):
             Followup.browse(self.followup_a.id).write({"notes": "B was here"})
 
-    def test_dealer_does_not_see_the_oem_call_backs(self):
-        """Whether the customer was made to pay is the OEM's check on dealers."""
-        self._fresh()
-        Followup = self.Followup.with_user(self.advisor_a)
-        self.assertEqual(Followup.search([]), self.followup_a)
-        with self.assertRaises(AccessError):
-            Followup.browse(self.callback.id).read(["customer_paid"])
-
-    def test_oem_sees_the_network_and_records_its_call_back(self):
-        self._fresh()
-        Followup = self.Followup.with_user(self.oem_user)
-        self.assertEqual(
-            Followup.search([("partner_id", "=", self.customer_a.id)]),
-            self.followup_a | self.callback,
-        )
-        callback = Followup.browse(self.callback.id)
-        callback.write({"reached": True, "satisfaction": "5", "customer_paid": True})
-        callback.action_done()
-        self.assertEqual(callback.state, "done")
-
     def test_dealer_cannot_follow_up_another_dealers_customer(self):
         Followup = self.Followup.with_user(self.advisor_b)
         with self.assertRaisesRegex(AccessError, "not a customer of Dealer B"):
             Followup.create(
                 {
                     "partner_id": self.customer_a.id,
-                    "followup_type": "complaint",
+                    "followup_type": "post_service",
                     "due_date": self.today,
                 }
             )
@@ -80,7 +50,7 @@ class TestFollowupAccess(FollowupCase):
                 {
                     "partner_id": self.customer_a.id,
                     "company_id": self.dealer_a.id,
-                    "followup_type": "complaint",
+                    "followup_type": "post_service",
                     "due_date": self.today,
                 }
             )

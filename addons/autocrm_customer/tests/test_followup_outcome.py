@@ -119,7 +119,7 @@ class TestFollowupOutcome(FollowupCase):
             {
                 "partner_id": self.customer_a.id,
                 "vehicle_id": self.vehicle_a.id,
-                "followup_type": "complaint",
+                "followup_type": "post_service",
                 "due_date": self.today + timedelta(days=2),
                 "channel": "lounge",
             }

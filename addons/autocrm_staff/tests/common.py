@@ -142,7 +142,7 @@ class StaffCase(AutocrmCase):
             "partner_id": (partner or cls.customer_a).id,
             "company_id": kw.pop("company", cls.dealer_a).id,
             "user_id": user.id,
-            "followup_type": "complaint",
+            "followup_type": "post_service",
             "due_date": cls._day(due),
         }
         if done is not None:

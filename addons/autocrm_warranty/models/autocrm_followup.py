@@ -16,6 +16,14 @@ CALLBACK_ONLY_FIELDS = ("convenience", "courtesy", "customer_paid")
 class AutocrmFollowup(models.Model):
     _inherit = "autocrm.followup"
 
+    # The OEM's call to the customer after a warranty repair. Uninstalling this
+    # module deletes these follow-ups (cascade): their claims and their own answers
+    # (convenience, courtesy, customer paid) go with it, and no other type fits them
+    # (as "After Service" they would count as the dealership's call after a visit).
+    followup_type = fields.Selection(
+        selection_add=[("oem_callback", "OEM Call-back")],
+        ondelete={"oem_callback": "cascade"},
+    )
     convenience = fields.Selection(
         CALLBACK_SCORES,
         copy=False,
@@ -30,6 +38,12 @@ class AutocrmFollowup(models.Model):
         tracking=True,
         help="OEM call-back after a warranty repair: how courteous the dealership's "
         "staff were, from 1 (very poor) to 5 (excellent) (礼貌性).",
+    )
+    customer_paid = fields.Boolean(
+        copy=False,
+        tracking=True,
+        help="OEM call-back after a warranty repair: the customer was made to pay for "
+        "free work (是否付费).",
     )
     warranty_claim_id = fields.Many2one(
         CLAIM_MODEL,
@@ -77,7 +91,11 @@ class AutocrmFollowup(models.Model):
                 )
 
     def _locked_when_closed_fields(self):
-        return super()._locked_when_closed_fields() | {"convenience", "courtesy"}
+        return super()._locked_when_closed_fields() | {
+            "convenience",
+            "courtesy",
+            "customer_paid",
+        }
 
     def action_done(self):
         """An OEM call-back where the customer says they paid for free work flags

@@ -1,9 +1,11 @@
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 
 class AutocrmCustomerLog(models.Model):
     _inherit = "autocrm.customer.log"
+
+    kind = fields.Selection(selection_add=[("claim", "Warranty Claim")])
 
     @api.model
     def _union_queries(self):
