@@ -2,7 +2,7 @@
     "name": "After-Sales CRM: Customers and Vehicles",
     "summary": "Dealers and the OEM in one database: dealerships, vehicle models, "
     "customers, and the After-Sales CRM app",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "license": "LGPL-3",
     "author": "AutoCRM",
     "website": "https://github.com/autocrm/autocrm",

@@ -1,1 +1,2 @@
 from . import db
+from . import selection
