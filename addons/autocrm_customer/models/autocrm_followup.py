@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from ..tools.fields import NullableFloat
 from ..tools.selection import SATISFACTION, selection_label
 
 ACTIVITY_TYPE_XMLID = "autocrm_customer.mail_activity_type_followup"
@@ -182,12 +183,11 @@ class AutocrmFollowup(models.Model):
         help="100 for a follow-up done on time, 0 otherwise: its average is the share "
         "done on time.",
     )
-    satisfaction_score = fields.Float(
+    satisfaction_score = NullableFloat(
         compute="_compute_satisfaction_score",
         store=True,
         aggregator="avg",
-        help="The satisfaction as a number, for averages over rated follow-ups; "
-        "empty for a follow-up without one, which averages leave out.",
+        help="The satisfaction as a number, for averages over rated follow-ups.",
     )
 
     # One follow-up of each type per cause: what makes generation idempotent, also
