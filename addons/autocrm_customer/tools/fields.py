@@ -17,6 +17,12 @@ class NullableFloat(fields.Float):
             return None
         return super().convert_to_column(value, record, values, validate)
 
+    def convert_to_write(self, value, record):
+        # what the ORM flushes: Float's would be 0.0
+        if value is None or value is False:
+            return False
+        return super().convert_to_write(value, record)
+
     def convert_to_cache(self, value, record, validate=True):
         if value is None or value is False:
             return None
