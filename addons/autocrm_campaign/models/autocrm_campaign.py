@@ -8,6 +8,7 @@ from odoo.tools.safe_eval import datetime as safe_datetime
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.autocrm_customer.tools.db import analyze
+from odoo.addons.autocrm_customer.tools.selection import selection_label
 
 # state: the states a campaign in that state may move to
 STATE_TRANSITIONS = {
@@ -236,8 +237,10 @@ class AutocrmCampaign(models.Model):
                             "Campaign %(name)s cannot go from %(from)s to %(to)s.",
                             name=campaign.name,
                             **{
-                                "from": campaign._state_label(campaign.state),
-                                "to": campaign._state_label(vals["state"]),
+                                "from": selection_label(
+                                    campaign, "state", campaign.state
+                                ),
+                                "to": selection_label(campaign, "state", vals["state"]),
                             },
                         )
                     )
@@ -277,9 +280,6 @@ class AutocrmCampaign(models.Model):
                     "A running or done campaign keeps its history: cancel it instead."
                 )
             )
-
-    def _state_label(self, state):
-        return dict(self._fields["state"]._description_selection(self.env))[state]
 
     # ------------------------------------------------------------------
     # Actions

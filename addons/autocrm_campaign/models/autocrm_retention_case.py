@@ -2,7 +2,6 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
-from psycopg2.errors import SerializationFailure
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -34,7 +33,13 @@ LOCKED_WHEN_CLOSED = {
 class AutocrmRetentionCase(models.Model):
     _name = "autocrm.retention.case"
     _description = "Retention Case"
-    _inherit = ["mail.thread", "mail.activity.mixin", "autocrm.dealer.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "autocrm.dealer.mixin",
+        "autocrm.cron.mixin",
+        "autocrm.closed.lock.mixin",
+    ]
     _order = "detected_date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["partner_id", "vehicle_id"]
@@ -252,7 +257,6 @@ class AutocrmRetentionCase(models.Model):
         return cases
 
     def write(self, vals):
-        self._check_editable(vals)
         if {"partner_id", "company_id", "result"} & vals.keys():
             self._check_one_open_case(
                 [
@@ -310,22 +314,27 @@ class AutocrmRetentionCase(models.Model):
         self.write({"result": result})
         self.activity_feedback([ACTIVITY_TYPE_XMLID])
 
-    def _check_editable(self, vals):
-        """A closed case keeps who was lost or won back, why, what was done and what
-        it cost, for later analysis; open it again to correct it."""
-        locked = LOCKED_WHEN_CLOSED & vals.keys()
-        if not locked or vals.get("result") == "pending":
-            return
-        for case in self:
-            if case.result != "pending":
-                raise UserError(
-                    self.env._(
-                        "The case %(case)s is closed: its customer, reason, action "
-                        "and cost can no longer change. Open it again to correct "
-                        "it.",
-                        case=case.display_name,
-                    )
-                )
+    # A closed case keeps who was lost or won back, why, what was done and what it
+    # cost, for later analysis; open it again to correct it
+    # (autocrm.closed.lock.mixin).
+
+    def _locked_when_closed_fields(self):
+        return super()._locked_when_closed_fields() | LOCKED_WHEN_CLOSED
+
+    def _autocrm_is_closed(self):
+        self.ensure_one()
+        return self.result != "pending"
+
+    def _autocrm_lock_lifted(self, vals):
+        return vals.get("result") == "pending"
+
+    def _autocrm_closed_message(self):
+        self.ensure_one()
+        return self.env._(
+            "The case %(case)s is closed: its customer, reason, action and cost can "
+            "no longer change. Open it again to correct it.",
+            case=self.display_name,
+        )
 
     def _set_last_visit(self):
         """Fill the last done visit at the dealership of cases opened by hand."""
@@ -359,32 +368,20 @@ class AutocrmRetentionCase(models.Model):
         cases = self.filtered(lambda c: c.result == "pending" and c.user_id)
         if not cases:
             return self.env["mail.activity"]
-        activity_type = self.env.ref(ACTIVITY_TYPE_XMLID)
-        model_id = self.env["ir.model"]._get_id(self._name)
         today = {company: company._autocrm_today() for company in cases.company_id}
-        # mail.activity computes its res_name record by record (browse(res_id)):
-        # name the cases in one go now, and compute the names while they are cached
-        cases.mapped("display_name")
-        activities = (
-            self.env["mail.activity"]
-            .with_context(mail_activity_quick_update=True)
-            .create(
-                [
-                    {
-                        "activity_type_id": activity_type.id,
-                        "summary": activity_type.summary,
-                        "automated": True,
-                        "date_deadline": today[case.company_id],
-                        "res_model_id": model_id,
-                        "res_id": case.id,
-                        "user_id": case.user_id.id,
-                    }
-                    for case in cases
-                ]
-            )
+        return self.env["mail.activity"]._autocrm_create_batch(
+            cases,
+            self.env.ref(ACTIVITY_TYPE_XMLID),
+            user_of=lambda case: case.user_id,
+            deadline_of=lambda case: today[case.company_id],
+            values_of=self._prepare_activity_values,
         )
-        activities.mapped("res_name")
-        return activities
+
+    def _prepare_activity_values(self, case, user):
+        """More values of the retention activity given to ``user`` on ``case``,
+        over ``mail.activity._autocrm_prepare_batch_values``: none here, for
+        modules to extend."""
+        return {}
 
     # ------------------------------------------------------------------
     # Churn detection
@@ -427,49 +424,35 @@ class AutocrmRetentionCase(models.Model):
         and cuts them, in customer order, into ranges of about ``batch_size``; the
         cases of each range are inserted by one statement that reads only the
         range's visits. When run by the scheduler, each batch is committed with
-        its progress, and a run stopped half way resumes where cases are missing.
+        its progress, a batch that meets another worker's cases is run again
+        (``autocrm.cron.mixin``), and a run stopped half way resumes where cases
+        are missing.
         """
-        in_cron = bool(self.env.context.get("cron_id"))
         # each dealership's today, in its time zone (the scheduler's user is in
         # UTC), fixed for the whole run
         company_days = self.env["res.company"]._autocrm_company_days()
         self.env.flush_all()
-        self._run_with_retry(self._close_returned_cases, company_days)
-        self._run_with_retry(self._upgrade_lost_cases, company_days)
-        if in_cron:
-            self.env.cr.commit()  # pylint: disable=invalid-commit
+        self._autocrm_with_retry(self._close_returned_cases, company_days)
+        self._autocrm_with_retry(self._upgrade_lost_cases, company_days)
+        self._autocrm_commit_batch()
         total, starts = self._churned_batches(company_days, batch_size)
         activity_days = timedelta(days=self._churn_activity_days())
-        done = 0
         # each batch: from its first customer to the next batch's (the last: open)
         ranges = list(zip(starts, [*starts[1:], None], strict=False))
-        while ranges:
-            try:
-                cases = self._insert_churned_cases(company_days, ranges[0])
-            except SerializationFailure:
-                if not in_cron:
-                    raise
-                # Another worker committed some of these cases after this
-                # transaction began: in REPEATABLE READ, PostgreSQL does not skip a
-                # conflicting row it cannot see. Earlier batches are committed:
-                # start a new transaction, which sees them, and retry the batch.
-                self.env.cr.rollback()
-                continue
+
+        def insert_batch():
+            if not ranges:
+                return 0, False
+            cases = self._insert_churned_cases(company_days, ranges[0])
             # detected on the dealership's today: its delay ran out in the last N
             # days when its threshold date is one of the N days before
             cases.filtered(
                 lambda c: c._threshold_date() >= c.detected_date - activity_days
             )._schedule_retention_activities()
-            done += len(cases)
-            self.env["ir.cron"]._notify_progress(
-                done=done, remaining=max(total - done, 0)
-            )
-            if in_cron:
-                # keep each batch and its progress: a run stopped by its time limit
-                # resumes with the next one
-                self.env.cr.commit()  # pylint: disable=invalid-commit
             ranges.pop(0)
-        self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+            return len(cases), bool(ranges)
+
+        done = self._autocrm_run_batches(insert_batch, total=total)
         self.env["autocrm.customer.report.loyalty"]._refresh(company_days)
         return done
 
@@ -486,19 +469,6 @@ class AutocrmRetentionCase(models.Model):
             else self.company_id.autocrm_churn_at_risk_months
         )
         return fields.Date.add(self.last_visit_date, months=months)
-
-    @api.model
-    def _run_with_retry(self, method, *args):
-        """Run one set-based statement; in a scheduled run, retry it in a new
-        transaction after a serialization failure (another worker updated the same
-        cases and committed)."""
-        while True:
-            try:
-                return method(*args)
-            except SerializationFailure:
-                if not self.env.context.get("cron_id"):
-                    raise
-                self.env.cr.rollback()
 
     @api.model
     def _churn_activity_days(self):
@@ -610,35 +580,16 @@ class AutocrmRetentionCase(models.Model):
     def _insert_churned_cases(self, company_days, partner_range):
         """Open the cases of the churned customers whose ids are in
         ``partner_range`` (first, end excluded or None), in one statement, and
-        return them; rows another run already inserted are skipped."""
+        return them; rows another run already inserted are skipped. The columns
+        inserted are ``_prepare_churned_case_values``'."""
+        values = self._prepare_churned_case_values()
         query = SQL(
             """
-            WITH dealer_manager AS (
-                SELECT DISTINCT ON (company_user.cid)
-                       company_user.cid AS company_id,
-                       company_user.user_id
-                  FROM res_company_users_rel company_user
-                  JOIN res_groups_users_rel group_user
-                    ON group_user.uid = company_user.user_id
-                   AND group_user.gid = %(manager_group)s
-                  JOIN res_users manager
-                    ON manager.id = company_user.user_id AND manager.active
-              ORDER BY company_user.cid, company_user.user_id
-            ),
-            churned AS (
+            WITH churned AS (
                 %(churned)s
             )
-                INSERT INTO autocrm_retention_case (
-                    partner_id, company_id, vehicle_id, user_id, risk, result,
-                    detected_date, last_visit_date,
-                    create_uid, create_date, write_uid, write_date
-                )
-                SELECT churned.partner_id, churned.company_id, churned.vehicle_id,
-                       COALESCE(advisor.id, retention.id, followup.id,
-                                dealer_manager.user_id),
-                       churned.risk, 'pending', churned.detected_date,
-                       churned.last_visit_date,
-                       %(uid)s, %(now)s, %(uid)s, %(now)s
+                INSERT INTO autocrm_retention_case (%(columns)s)
+                SELECT %(values)s
                   FROM churned
                   JOIN res_company company ON company.id = churned.company_id
              LEFT JOIN res_users advisor
@@ -655,23 +606,48 @@ class AutocrmRetentionCase(models.Model):
              LEFT JOIN res_users followup
                     ON followup.id = company.autocrm_followup_user_id
                    AND followup.active
-             LEFT JOIN dealer_manager
+             LEFT JOIN %(dealer_manager)s
                     ON dealer_manager.company_id = churned.company_id
               ORDER BY churned.partner_id, churned.company_id
                     ON CONFLICT DO NOTHING
              RETURNING id
             """,
-            manager_group=self.env["ir.model.data"]._xmlid_to_res_id(
-                "autocrm_customer.group_dealer_manager"
-            ),
             churned=self._last_visit_query(company_days, partner_range),
-            uid=self.env.uid,
-            now=self.env.cr.now(),
+            columns=SQL(", ").join(map(SQL.identifier, values)),
+            values=SQL(", ").join(values.values()),
+            dealer_manager=self.env["res.company"]._autocrm_dealer_manager_sql(),
         )
         # a serialization failure is expected and handled by the caller: no "bad
         # query" error in the log for it
         self.env.cr.execute(query, log_exceptions=False)
         return self.browse(row[0] for row in self.env.cr.fetchall())
+
+    @api.model
+    def _prepare_churned_case_values(self):
+        """{column: SQL expression} of the cases ``_insert_churned_cases`` opens,
+        over the row ``churned`` of ``_last_visit_query``, its ``company``, and the
+        candidates for responsible: the last visit's ``advisor``, the dealership's
+        ``retention`` and ``followup`` staff, its first ``dealer_manager``. A
+        module adding a column to the cases found by the nightly run extends this
+        dict."""
+        uid, now = self.env.uid, self.env.cr.now()
+        return {
+            "partner_id": SQL("churned.partner_id"),
+            "company_id": SQL("churned.company_id"),
+            "vehicle_id": SQL("churned.vehicle_id"),
+            "user_id": SQL(
+                "COALESCE(advisor.id, retention.id, followup.id, "
+                "dealer_manager.user_id)"
+            ),
+            "risk": SQL("churned.risk"),
+            "result": SQL("'pending'"),
+            "detected_date": SQL("churned.detected_date"),
+            "last_visit_date": SQL("churned.last_visit_date"),
+            "create_uid": SQL("%s", uid),
+            "create_date": SQL("%s", now),
+            "write_uid": SQL("%s", uid),
+            "write_date": SQL("%s", now),
+        }
 
     @api.model
     def _close_by_repairs(self, repairs):

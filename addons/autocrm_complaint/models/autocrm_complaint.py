@@ -2,12 +2,13 @@ from collections import defaultdict
 from datetime import timedelta
 
 from markupsafe import Markup
-from psycopg2.errors import SerializationFailure
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, create_index, email_normalize, html2plaintext
 from odoo.tools.mail import parse_contact_from_email
+
+from odoo.addons.autocrm_customer.tools.selection import SATISFACTION
 
 from .autocrm_complaint_category import PRIORITIES
 from .autocrm_complaint_stage import PHASE_ORDER
@@ -17,13 +18,6 @@ ESCALATED_SUBTYPE_XMLID = "autocrm_complaint.mt_complaint_escalated"
 RESOLVED_SUBTYPE_XMLID = "autocrm_complaint.mt_complaint_resolved"
 ESCALATE_BATCH_SIZE = 1000
 FOLLOWUP_DELAY_DAYS = 3
-SATISFACTION = [
-    ("1", "Very Dissatisfied"),
-    ("2", "Dissatisfied"),
-    ("3", "Neutral"),
-    ("4", "Satisfied"),
-    ("5", "Very Satisfied"),
-]
 # Set by the complaint's own workflow (stage changes, the escalation), never by hand
 WORKFLOW_FIELDS = {
     "name",
@@ -45,7 +39,12 @@ PROCESS_FAILURE_FIELDS = ["improvement_plan", "prevention_plan"]
 class AutocrmComplaint(models.Model):
     _name = "autocrm.complaint"
     _description = "Customer Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin", "autocrm.dealer.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "autocrm.dealer.mixin",
+        "autocrm.cron.mixin",
+    ]
     _order = "priority desc, received_at desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "summary", "partner_id"]
@@ -803,30 +802,17 @@ class AutocrmComplaint(models.Model):
         with ``FOR UPDATE SKIP LOCKED`` lets each complaint be taken by one run
         only; a row another run committed after this transaction began raises a
         serialization failure, after which a scheduled run starts a new
-        transaction and carries on.
+        transaction and carries on (``autocrm.cron.mixin``); each batch is
+        committed, so a stopped run leaves nothing half escalated.
         """
-        in_cron = bool(self.env.context.get("cron_id"))
-        done = 0
-        while True:
-            try:
-                rows = self._escalate_overdue_batch(batch_size)
-            except SerializationFailure:
-                if not in_cron:
-                    raise
-                self.env.cr.rollback()
-                continue
+
+        def escalate_batch():
+            rows = self._escalate_overdue_batch(batch_size)
             complaints = self.browse(row[0] for row in rows)
             complaints._notify_escalation()
-            done += len(complaints)
-            self.env["ir.cron"]._notify_progress(
-                done=done, remaining=batch_size if len(rows) == batch_size else 0
-            )
-            if in_cron:
-                # keep each batch: a stopped run leaves nothing half escalated
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-            if len(rows) < batch_size:
-                break
-        return done
+            return len(complaints), len(rows) == batch_size
+
+        return self._autocrm_run_batches(escalate_batch)
 
     @api.model
     def _escalate_overdue_batch(self, limit):
@@ -871,13 +857,15 @@ class AutocrmComplaint(models.Model):
             return
         complaints = self.sudo()
         recipients = complaints._escalation_recipients()
-        activity_type = self.env.ref(ESCALATION_ACTIVITY_XMLID)
-        model_id = self.env["ir.model"]._get_id(self._name)
         now = fields.Datetime.now()
         # each activity is due today at the complaint's dealership, in its time
         # zone: the cron runs as OdooBot, whose time zone is UTC
         today = {company: company._autocrm_today() for company in complaints.company_id}
-        Activity = self.env["mail.activity"]
+        Activity = self.env["mail.activity"].sudo()
+        steps = {
+            complaint: complaint._overdue_step(now) or "resolve"
+            for complaint in complaints
+        }
         # the activity's note in its assignee's language, the chatter's in the
         # database's: the cron's
         envs = {}
@@ -887,41 +875,41 @@ class AutocrmComplaint(models.Model):
                 return env._("not acknowledged in time")
             return env._("not resolved in time")
 
-        activities = []
+        def values_of(complaint, user):
+            if user not in envs:
+                envs[user] = Activity._autocrm_assignee_env(user)
+            return {
+                "note": reason_in(envs[user], steps[complaint]),
+                **self._prepare_escalation_activity_values(complaint, user),
+            }
+
+        Activity._autocrm_create_batch(
+            complaints,
+            self.env.ref(ESCALATION_ACTIVITY_XMLID),
+            user_of=lambda complaint: recipients[complaint.company_id.id],
+            deadline_of=lambda complaint: today[complaint.company_id],
+            values_of=values_of,
+        )
         bodies = {}
         for complaint in complaints:
             users = recipients[complaint.company_id.id]
-            step = complaint._overdue_step(now) or "resolve"
-            reason = reason_in(self.env, step)
-            for user in users:
-                if user not in envs:
-                    envs[user] = Activity._autocrm_assignee_env(user)
-                activities.append(
-                    {
-                        "activity_type_id": activity_type.id,
-                        "summary": activity_type.summary,
-                        "note": reason_in(envs[user], step),
-                        "automated": True,
-                        "date_deadline": today[complaint.company_id],
-                        "res_model_id": model_id,
-                        "res_id": complaint.id,
-                        "user_id": user.id,
-                    }
-                )
             bodies[complaint.id] = Markup("<p>%s</p>") % self.env._(
                 "Escalated to the OEM: the complaint was %(reason)s. Asked to act: "
                 "%(users)s.",
-                reason=reason,
+                reason=reason_in(self.env, steps[complaint]),
                 users=", ".join(users.mapped("name"))
                 or self.env._("nobody (no manager found)"),
             )
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(activities)
         messages = complaints._message_log_batch(bodies=bodies)
         # the chatter names the escalation as such (its followers' subtype)
         messages.subtype_id = self.env.ref(ESCALATED_SUBTYPE_XMLID)
         complaints._notify_escalation_recipients(recipients)
+
+    def _prepare_escalation_activity_values(self, complaint, user):
+        """More values of the escalation activity given to ``user`` on
+        ``complaint``, over ``mail.activity._autocrm_prepare_batch_values`` and
+        its note: none here, for modules to extend."""
+        return {}
 
     def _notify_escalation_recipients(self, recipients):
         """One message to each person asked to act, listing the complaints

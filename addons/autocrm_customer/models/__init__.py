@@ -1,4 +1,6 @@
 from . import autocrm_dealer_mixin
+from . import autocrm_cron_mixin
+from . import autocrm_closed_lock_mixin
 from . import res_company
 from . import res_users
 from . import res_partner

@@ -1,10 +1,11 @@
 from datetime import timedelta
 
-from psycopg2.errors import SerializationFailure
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+
+from ..tools.fields import NullableFloat
+from ..tools.selection import SATISFACTION, selection_label
 
 ACTIVITY_TYPE_XMLID = "autocrm_customer.mail_activity_type_followup"
 LOOKBACK_PARAM = "autocrm_customer.followup_lookback_days"
@@ -41,7 +42,13 @@ LOCKED_WHEN_CLOSED = {
 class AutocrmFollowup(models.Model):
     _name = "autocrm.followup"
     _description = "Customer Follow-up"
-    _inherit = ["mail.thread", "mail.activity.mixin", "autocrm.dealer.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "autocrm.dealer.mixin",
+        "autocrm.cron.mixin",
+        "autocrm.closed.lock.mixin",
+    ]
     _order = "due_date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["partner_id", "vehicle_id"]
@@ -129,13 +136,7 @@ class AutocrmFollowup(models.Model):
         help="The customer was spoken to (not only sent a message).",
     )
     satisfaction = fields.Selection(
-        [
-            ("1", "Very Dissatisfied"),
-            ("2", "Dissatisfied"),
-            ("3", "Neutral"),
-            ("4", "Satisfied"),
-            ("5", "Very Satisfied"),
-        ],
+        SATISFACTION,
         copy=False,
         tracking=True,
         help="The customer's answer, from 1 (very dissatisfied) to 5 (very satisfied). "
@@ -175,7 +176,7 @@ class AutocrmFollowup(models.Model):
         help="100 for a follow-up done on time, 0 otherwise: its average is the share "
         "done on time.",
     )
-    satisfaction_score = fields.Float(
+    satisfaction_score = NullableFloat(
         compute="_compute_satisfaction_score",
         store=True,
         aggregator="avg",
@@ -208,7 +209,10 @@ class AutocrmFollowup(models.Model):
     @api.depends("satisfaction")
     def _compute_satisfaction_score(self):
         for followup in self:
-            followup.satisfaction_score = float(followup.satisfaction or 0)
+            # unrated: empty (NULL), not 0, so that averages leave it out
+            followup.satisfaction_score = (
+                float(followup.satisfaction) if followup.satisfaction else False
+            )
 
     @api.depends("followup_type", "partner_id.name")
     def _compute_display_name(self):
@@ -251,7 +255,7 @@ class AutocrmFollowup(models.Model):
         return followups
 
     def write(self, vals):
-        self._check_editable(vals)
+        self._check_state_transition(vals)
         res = super().write(vals)
         if {"user_id", "due_date"} & vals.keys():
             planned = self.filtered(lambda f: f.state == "planned")
@@ -342,40 +346,48 @@ class AutocrmFollowup(models.Model):
             "view_mode": "form",
         }
 
-    def _check_editable(self, vals):
-        """States move only along STATE_TRANSITIONS; a closed follow-up keeps its
-        customer, cause and outcome (satisfaction figures feed the dealers'
-        appraisal), unless an unreachable or cancelled one is planned again."""
+    def _check_state_transition(self, vals):
+        """States move only along STATE_TRANSITIONS."""
         new_state = vals.get("state")
-        locked_fields = self._locked_when_closed_fields() & vals.keys()
+        if not new_state:
+            return
         for followup in self:
-            if new_state and new_state != followup.state:
-                if new_state not in STATE_TRANSITIONS[followup.state]:
-                    raise UserError(
-                        self.env._(
-                            "%(followup)s is %(state)s: it cannot become "
-                            "%(new_state)s.",
-                            followup=followup.display_name,
-                            state=followup._state_label(followup.state),
-                            new_state=followup._state_label(new_state),
-                        )
-                    )
-            elif locked_fields and followup.state != "planned":
+            if new_state != followup.state and (
+                new_state not in STATE_TRANSITIONS[followup.state]
+            ):
                 raise UserError(
                     self.env._(
-                        "%(followup)s is closed: its customer, cause and outcome can "
-                        "no longer change.",
+                        "%(followup)s is %(state)s: it cannot become %(new_state)s.",
                         followup=followup.display_name,
+                        state=selection_label(followup, "state", followup.state),
+                        new_state=selection_label(followup, "state", new_state),
                     )
                 )
+
+    # A closed follow-up keeps its customer, cause and outcome (satisfaction
+    # figures feed the dealers' appraisal; autocrm.closed.lock.mixin), unless the
+    # same write moves its state (an unreachable or cancelled one planned again).
 
     def _locked_when_closed_fields(self):
         """The fields a closed follow-up keeps as it was closed; modules adding
         an outcome (the OEM call-back's scores) extend the set."""
-        return set(LOCKED_WHEN_CLOSED)
+        return super()._locked_when_closed_fields() | LOCKED_WHEN_CLOSED
 
-    def _state_label(self, state):
-        return dict(self._fields["state"]._description_selection(self.env))[state]
+    def _autocrm_is_closed(self):
+        self.ensure_one()
+        return self.state != "planned"
+
+    def _autocrm_lock_lifted(self, vals):
+        self.ensure_one()
+        return bool(vals.get("state")) and vals["state"] != self.state
+
+    def _autocrm_closed_message(self):
+        self.ensure_one()
+        return self.env._(
+            "%(followup)s is closed: its customer, cause and outcome can no longer "
+            "change.",
+            followup=self.display_name,
+        )
 
     def _check_planned(self):
         closed = self.filtered(lambda f: f.state != "planned")
@@ -395,35 +407,24 @@ class AutocrmFollowup(models.Model):
 
     def _schedule_followup_activities(self):
         """Give each planned follow-up's assignee a follow-up activity due on its
-        due date, in one batch.
-
-        ``mail_activity_quick_update`` skips the notification of each assignee (an
-        inbox message or e-mail per activity, ~50 activities/s); assignees find the
-        follow-ups in their activities, which are refreshed as usual.
-        """
+        due date, in one batch (``mail.activity._autocrm_create_batch``: no
+        notification per activity)."""
         planned = self.filtered(lambda f: f.state == "planned" and f.user_id)
         if not planned:
             return self.env["mail.activity"]
-        activity_type = self.env.ref(ACTIVITY_TYPE_XMLID)
-        model_id = self.env["ir.model"]._get_id(self._name)
-        return (
-            self.env["mail.activity"]
-            .with_context(mail_activity_quick_update=True)
-            .create(
-                [
-                    {
-                        "activity_type_id": activity_type.id,
-                        "summary": activity_type.summary,
-                        "automated": True,
-                        "date_deadline": followup.due_date,
-                        "res_model_id": model_id,
-                        "res_id": followup.id,
-                        "user_id": followup.user_id.id,
-                    }
-                    for followup in planned
-                ]
-            )
+        return self.env["mail.activity"]._autocrm_create_batch(
+            planned,
+            self.env.ref(ACTIVITY_TYPE_XMLID),
+            user_of=lambda followup: followup.user_id,
+            deadline_of=lambda followup: followup.due_date,
+            values_of=self._prepare_activity_values,
         )
+
+    def _prepare_activity_values(self, followup, user):
+        """More values of the follow-up activity given to ``user`` on
+        ``followup``, over ``mail.activity._autocrm_prepare_batch_values``: none
+        here, for modules to extend."""
+        return {}
 
     @api.model
     def _cron_followup_generate(self, batch_size=GENERATE_BATCH_SIZE):
@@ -448,45 +449,31 @@ class AutocrmFollowup(models.Model):
         Idempotent: the unique constraint on (res_id, res_model, followup_type) and
         ``ON CONFLICT DO NOTHING`` make a second run, or a concurrent one, create
         nothing twice. Work goes in batches of ``batch_size`` rows; when run by the
-        scheduler, each batch is committed with its progress.
+        scheduler, each batch is committed with its progress, and a batch that
+        meets another worker's rows is run again (``autocrm.cron.mixin``).
         """
-        in_cron = bool(self.env.context.get("cron_id"))
         # each dealership's today, in its time zone: the cron's user may be in UTC
         first_today, last_today = self.env["res.company"]._autocrm_day_bounds()
         first_due = first_today - timedelta(days=self._followup_lookback_days())
         sources = self._followup_due_sources(first_due, last_today)
         self.env.flush_all()
         total = self._count_due(sources.values())
-        done = 0
-        for followup_type, due_source in sources.items():
-            while True:
-                try:
-                    followups = self._insert_due_followups(
-                        followup_type, due_source, batch_size
-                    )
-                except SerializationFailure:
-                    if not in_cron:
-                        raise
-                    # Another worker committed some of these follow-ups after this
-                    # transaction began: in Odoo's REPEATABLE READ isolation,
-                    # PostgreSQL does not skip a conflicting row it cannot see.
-                    # Every earlier batch is committed: start a new transaction,
-                    # which sees them, and retry the batch.
-                    self.env.cr.rollback()
-                    continue
-                followups._schedule_followup_activities()
-                done += len(followups)
-                self.env["ir.cron"]._notify_progress(
-                    done=done, remaining=max(total - done, 0)
-                )
-                if in_cron:
-                    # keep each batch and its progress: a scheduled run may be
-                    # stopped by its time limit, the next one resumes
-                    self.env.cr.commit()  # pylint: disable=invalid-commit
-                if len(followups) < batch_size:
-                    break
-        self.env["ir.cron"]._notify_progress(done=done, remaining=0)
-        return done
+        # the follow-up types still to insert, each until a batch comes short
+        pending = list(sources.items())
+
+        def insert_batch():
+            if not pending:
+                return 0, False
+            followup_type, due_source = pending[0]
+            followups = self._insert_due_followups(
+                followup_type, due_source, batch_size
+            )
+            followups._schedule_followup_activities()
+            if len(followups) < batch_size:
+                pending.pop(0)
+            return len(followups), bool(pending)
+
+        return self._autocrm_run_batches(insert_batch, total=total)
 
     @api.model
     def _followup_lookback_days(self):
@@ -598,6 +585,31 @@ class AutocrmFollowup(models.Model):
         )
 
     @api.model
+    def _prepare_due_followup_values(self, followup_type):
+        """{column: SQL expression} of the follow-ups of ``followup_type`` that
+        ``_insert_due_followups`` inserts, over the row ``due`` of a due source
+        (``_followup_due_sources``), its ``company``, the dealership's follow-up
+        staff ``staff`` and its first manager ``dealer_manager``: a module adding
+        a column to the generated follow-ups extends this dict."""
+        uid, now = self.env.uid, self.env.cr.now()
+        return {
+            "followup_type": SQL("%s", followup_type),
+            "partner_id": SQL("due.partner_id"),
+            "vehicle_id": SQL("due.vehicle_id"),
+            "company_id": SQL("due.company_id"),
+            "user_id": SQL("COALESCE(staff.id, dealer_manager.user_id)"),
+            "due_date": SQL("due.due_date"),
+            "res_model": SQL("due.res_model"),
+            "res_id": SQL("due.res_id"),
+            "state": SQL("'planned'"),
+            "channel": SQL("'phone'"),
+            "create_uid": SQL("%s", uid),
+            "create_date": SQL("%s", now),
+            "write_uid": SQL("%s", uid),
+            "write_date": SQL("%s", now),
+        }
+
+    @api.model
     def _count_due(self, due_sources):
         counts = SQL(" + ").join(
             SQL("(SELECT count(*) FROM (%s) due)", source) for source in due_sources
@@ -613,46 +625,26 @@ class AutocrmFollowup(models.Model):
         The follow-ups are assigned to the dealership's follow-up staff when set
         and active, else to its first active dealer manager. Rows are inserted in
         the order of their source, so concurrent runs wait for one another instead
-        of deadlocking.
+        of deadlocking. The columns inserted are ``_prepare_due_followup_values``'.
         """
+        values = self._prepare_due_followup_values(followup_type)
         query = SQL(
             """
-            WITH dealer_manager AS (
-                SELECT DISTINCT ON (company_user.cid)
-                       company_user.cid AS company_id,
-                       company_user.user_id
-                  FROM res_company_users_rel company_user
-                  JOIN res_groups_users_rel group_user
-                    ON group_user.uid = company_user.user_id
-                   AND group_user.gid = %(manager_group)s
-                  JOIN res_users manager
-                    ON manager.id = company_user.user_id AND manager.active
-              ORDER BY company_user.cid, company_user.user_id
-            )
-            INSERT INTO autocrm_followup (
-                followup_type, partner_id, vehicle_id, company_id, user_id, due_date,
-                res_model, res_id, state, channel,
-                create_uid, create_date, write_uid, write_date
-            )
-            SELECT %(followup_type)s, due.partner_id, due.vehicle_id, due.company_id,
-                   COALESCE(staff.id, dealer_manager.user_id), due.due_date,
-                   due.res_model, due.res_id, 'planned', 'phone',
-                   %(uid)s, %(now)s, %(uid)s, %(now)s
+            INSERT INTO autocrm_followup (%(columns)s)
+            SELECT %(values)s
               FROM (%(due_source)s ORDER BY res_id LIMIT %(limit)s) due
               JOIN res_company company ON company.id = due.company_id
          LEFT JOIN res_users staff
                 ON staff.id = company.autocrm_followup_user_id AND staff.active
-         LEFT JOIN dealer_manager ON dealer_manager.company_id = due.company_id
+         LEFT JOIN %(dealer_manager)s
+                ON dealer_manager.company_id = due.company_id
           ORDER BY due.res_id
                 ON CONFLICT (res_id, res_model, followup_type) DO NOTHING
          RETURNING id
             """,
-            manager_group=self.env["ir.model.data"]._xmlid_to_res_id(
-                "autocrm_customer.group_dealer_manager"
-            ),
-            followup_type=followup_type,
-            uid=self.env.uid,
-            now=self.env.cr.now(),
+            columns=SQL(", ").join(map(SQL.identifier, values)),
+            values=SQL(", ").join(values.values()),
+            dealer_manager=self.env["res.company"]._autocrm_dealer_manager_sql(),
             due_source=due_source,
             limit=limit,
         )

@@ -58,6 +58,63 @@ class MailActivity(models.Model):
             vals["summary"] = summaries[type_id, lang]
 
     @api.model
+    def _autocrm_create_batch(
+        self, records, activity_type, user_of, deadline_of, values_of=None
+    ):
+        """Give ``records`` their activities of ``activity_type`` in one
+        ``create()``, and return them.
+
+        - ``user_of(record)``: the assignee, or assignees (one activity each); a
+          record without one gets none;
+        - ``deadline_of(record)``: the due date;
+        - ``values_of(record, user)``, optional: more values, or other ones (a
+          summary or a note in the assignee's language, see
+          ``_autocrm_assignee_env``), over ``_autocrm_prepare_batch_values``.
+
+        ``mail_activity_quick_update`` skips the notification of each assignee (an
+        inbox message or e-mail per activity, ~50 activities/s against ~450):
+        assignees find the records in their activities, refreshed as usual. The
+        activities' document names are computed while the records' names are
+        read in one go (``res_name`` would read them record by record).
+        """
+        vals_list = [
+            {
+                **self._autocrm_prepare_batch_values(
+                    record, activity_type, user, deadline_of(record)
+                ),
+                **(values_of(record, user) if values_of else {}),
+            }
+            for record in records
+            for user in user_of(record)
+        ]
+        if not vals_list:
+            return self.browse()
+        # as superuser: only reads the names the activities' res_name (computed
+        # as superuser) shows, whatever the creator may read
+        records.sudo().mapped("display_name")
+        activities = self.with_context(mail_activity_quick_update=True).create(
+            vals_list
+        )
+        activities.mapped("res_name")
+        return activities
+
+    @api.model
+    def _autocrm_prepare_batch_values(self, record, activity_type, user, deadline):
+        """The values of the activity of ``activity_type`` given to ``user`` on
+        ``record``, due on ``deadline``, by ``_autocrm_create_batch``: an
+        automated activity (the scheduled actions' own, which they mark done or
+        remove) with its type's summary."""
+        return {
+            "activity_type_id": activity_type.id,
+            "summary": activity_type.summary,
+            "automated": True,
+            "date_deadline": deadline,
+            "res_model_id": self.env["ir.model"]._get_id(record._name),
+            "res_id": record.id,
+            "user_id": user.id,
+        }
+
+    @api.model
     def _autocrm_assignee_env(self, user):
         """This environment in ``user``'s language: ``env._`` there translates a
         message for an activity ``user`` is given."""

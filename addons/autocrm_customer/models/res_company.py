@@ -150,6 +150,36 @@ class ResCompany(models.Model):
         ]
         return min(days), max(days)
 
+    # ------------------------------------------------------------------
+    # The dealership's staff
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _autocrm_dealer_manager_sql(self, alias="dealer_manager"):
+        """For set-based SQL: the table ``dealer_manager(company_id, user_id)`` of
+        each company's first active dealer manager (the lowest user id among the
+        active users of the company in the Dealer Manager group): who is assigned
+        the records the nightly runs open when the dealership names no staff for
+        them. Left-join it on a record's company. ``alias`` names the table."""
+        return SQL(
+            """
+            (SELECT DISTINCT ON (company_user.cid)
+                    company_user.cid AS company_id,
+                    company_user.user_id
+               FROM res_company_users_rel company_user
+               JOIN res_groups_users_rel group_user
+                 ON group_user.uid = company_user.user_id
+                AND group_user.gid = %s
+               JOIN res_users manager
+                 ON manager.id = company_user.user_id AND manager.active
+           ORDER BY company_user.cid, company_user.user_id) AS %s
+            """,
+            self.env["ir.model.data"]._xmlid_to_res_id(
+                "autocrm_customer.group_dealer_manager"
+            ),
+            SQL.identifier(alias),
+        )
+
     @api.constrains("autocrm_role", "dealer_code")
     def _check_dealer_code(self):
         for company in self:

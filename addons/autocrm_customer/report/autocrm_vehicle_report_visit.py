@@ -1,16 +1,9 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-
-def selection_of(model_name, field_name):
-    """The translated selection of another model's field, for a report column that
-    copies it."""
-
-    def selection(records):
-        field = records.env[model_name]._fields[field_name]
-        return field._description_selection(records.env)
-
-    return selection
+# selection_of lives in tools/selection.py; imported here for the reports that
+# import it from this module
+from ..tools.selection import selection_of
 
 
 class AutocrmVehicleReportVisit(models.Model):

@@ -3,6 +3,7 @@ from unittest.mock import patch
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import SQL
 
 from .test_followup import FollowupCase
 
@@ -40,6 +41,39 @@ class TestFollowupOutcome(FollowupCase):
             ],
         )
         self.assertFalse(followup.activity_ids, "done closes the activity")
+
+    def test_unrated_follow_up_is_left_out_of_the_average(self):
+        """A follow-up without a satisfaction stores no score, not 0: the average
+        satisfaction is that of the rated follow-ups."""
+        rated = self.followup
+        rated.write({"reached": True, "satisfaction": "4"})
+        unrated = self.Followup.create(
+            {
+                "partner_id": self.customer_a.id,
+                "vehicle_id": self.vehicle.id,
+                "company_id": self.dealer_a.id,
+                "followup_type": "post_service",
+                "due_date": self.today,
+                "reached": True,
+            }
+        )
+        (rated | unrated).action_done()
+        self.assertRecordValues(
+            rated | unrated,
+            [{"satisfaction_score": 4.0}, {"satisfaction_score": False}],
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT satisfaction_score IS NULL FROM autocrm_followup WHERE id = %s",
+                unrated.id,
+            )
+        )
+        self.assertTrue(self.env.cr.fetchone()[0], "unrated: NULL in the database")
+        [(average,)] = self.Followup._read_group(
+            [("id", "in", (rated | unrated).ids)], [], ["satisfaction_score:avg"]
+        )
+        self.assertEqual(average, 4.0)
 
     def test_late_follow_up_is_not_on_time(self):
         self.followup.due_date = self.today - timedelta(days=2)

@@ -1,1 +1,3 @@
 from . import db
+from . import fields
+from . import selection

@@ -390,8 +390,6 @@ class AutocrmWorkPlan(models.Model):
         return self.browse(row[0] for row in rows)
 
     def _alert_managers(self, managers):
-        activity_type = self.env.ref(ACTIVITY_TYPE_XMLID)
-        model_id = self.env["ir.model"]._get_id(self._name)
         # due today at each plan's dealership
         today = {company: company._autocrm_today() for company in self.company_id}
         Activity = self.env["mail.activity"]
@@ -400,23 +398,29 @@ class AutocrmWorkPlan(models.Model):
             manager: Activity._autocrm_assignee_env(manager)
             for manager in set(managers.values())
         }
-        Activity.with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": plan.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": managers[plan.id].id,
-                    "date_deadline": today[plan.company_id],
-                    "summary": manager_env[managers[plan.id]]._(
-                        "%(user)s: %(actual)s of at least %(minimum)s by %(end)s",
-                        user=plan.user_id.name,
-                        actual=plan.actual_count,
-                        minimum=plan.minimum_count,
-                        end=plan.date_end,
-                    ),
-                }
-                for plan in self
-            ]
+        Activity._autocrm_create_batch(
+            self,
+            self.env.ref(ACTIVITY_TYPE_XMLID),
+            user_of=lambda plan: managers[plan.id],
+            deadline_of=lambda plan: today[plan.company_id],
+            values_of=lambda plan, manager: self._prepare_alert_activity_values(
+                plan, manager_env[manager]
+            ),
         )
         self.write({"manager_alerted": True})
+
+    def _prepare_alert_activity_values(self, plan, manager_env):
+        """The values of the activity telling a manager that ``plan`` is behind,
+        over ``mail.activity._autocrm_prepare_batch_values``: its summary, in the
+        manager's language (``manager_env``). Not an automated activity: the
+        manager's own to-do, which no run marks done or removes."""
+        return {
+            "automated": False,
+            "summary": manager_env._(
+                "%(user)s: %(actual)s of at least %(minimum)s by %(end)s",
+                user=plan.user_id.name,
+                actual=plan.actual_count,
+                minimum=plan.minimum_count,
+                end=plan.date_end,
+            ),
+        }

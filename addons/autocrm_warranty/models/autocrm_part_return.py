@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL, float_compare, format_amount
 
+from odoo.addons.autocrm_customer.tools.selection import selection_label
+
 from .company_day import company_day_domain
 
 OEM_GROUP = "autocrm_customer.group_oem_user"
@@ -200,14 +202,11 @@ class AutocrmPartReturn(models.Model):
                         "Return %(name)s is %(state)s: only a %(expected)s return can "
                         "be %(action)s.",
                         name=part_return.name,
-                        state=part_return._state_label(part_return.state),
-                        expected=part_return._state_label(state),
+                        state=selection_label(part_return, "state", part_return.state),
+                        expected=selection_label(part_return, "state", state),
                         action=action,
                     )
                 )
-
-    def _state_label(self, state):
-        return dict(self._fields["state"]._description_selection(self.env))[state]
 
     # ------------------------------------------------------------------
     # Actions

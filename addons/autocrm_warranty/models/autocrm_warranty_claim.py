@@ -7,6 +7,7 @@ from odoo.tools import format_amount
 from odoo.addons.autocrm_customer.models.autocrm_odometer_reading import (
     MAX_ODOMETER_KM,
 )
+from odoo.addons.autocrm_customer.tools.selection import selection_label
 
 from .autocrm_warranty_claim_line import check_computed_vals
 from .autocrm_warranty_fraud_flag import FRAUD_CODES  # noqa: F401
@@ -531,7 +532,7 @@ class AutocrmWarrantyClaim(models.Model):
                     "Claim %(name)s is %(state)s: its lines and amounts are locked. "
                     "Only draft claims can be changed.",
                     name=locked[0].name,
-                    state=locked[0]._state_label(),
+                    state=selection_label(locked[0], "state", locked[0].state),
                 )
             )
 
@@ -547,7 +548,7 @@ class AutocrmWarrantyClaim(models.Model):
                         "Claim %(name)s is %(state)s: the OEM decides what it pays "
                         "while it reviews a submitted claim.",
                         name=claim.name,
-                        state=claim._state_label(),
+                        state=selection_label(claim, "state", claim.state),
                     )
                 )
             amount = vals.get("amount_approved", claim.amount_approved) or 0.0
@@ -595,13 +596,9 @@ class AutocrmWarrantyClaim(models.Model):
                     "Claim %(name)s is %(state)s: what becomes of its parts is "
                     "settled.",
                     name=settled[0].name,
-                    state=settled[0]._state_label(),
+                    state=selection_label(settled[0], "state", settled[0].state),
                 )
             )
-
-    def _state_label(self):
-        self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
 
     # ------------------------------------------------------------------
     # Actions
@@ -621,7 +618,7 @@ class AutocrmWarrantyClaim(models.Model):
                     self.env._(
                         "Claim %(name)s is already %(state)s.",
                         name=claim.name,
-                        state=claim._state_label(),
+                        state=selection_label(claim, "state", claim.state),
                     )
                 )
             claim._check_submittable(days[claim.company_id])
@@ -932,7 +929,7 @@ class AutocrmWarrantyClaim(models.Model):
                         "Claim %(name)s is %(state)s: only submitted claims can be "
                         "approved.",
                         name=claim.name,
-                        state=claim._state_label(),
+                        state=selection_label(claim, "state", claim.state),
                     )
                 )
             claim._check_returned_parts()
@@ -1055,7 +1052,7 @@ class AutocrmWarrantyClaim(models.Model):
                         "Claim %(name)s is %(state)s: only submitted claims can be "
                         "rejected.",
                         name=claim.name,
-                        state=claim._state_label(),
+                        state=selection_label(claim, "state", claim.state),
                     )
                 )
             if not (claim.rejection_reason or "").strip():
@@ -1092,7 +1089,7 @@ class AutocrmWarrantyClaim(models.Model):
                     self.env._(
                         "Claim %(name)s is %(state)s: only approved claims are paid.",
                         name=claim.name,
-                        state=claim._state_label(),
+                        state=selection_label(claim, "state", claim.state),
                     )
                 )
         # as superuser: the state moves only here, after the checks above
