@@ -56,8 +56,10 @@ class TestFailureRateTotals(WarrantyCase):
         cls.domain = [("model_id", "in", (cls.sedan | cls.suv).ids)]
 
     def _groups(self, model, groupby, measures):
-        return self.env[model].with_user(self.oem_user)._read_group(
-            self.domain, groupby, measures
+        return (
+            self.env[model]
+            .with_user(self.oem_user)
+            ._read_group(self.domain, groupby, measures)
         )
 
     def test_failure_rate_weighted_at_every_level(self):
@@ -152,9 +154,7 @@ class TestFailureRateTotals(WarrantyCase):
             self.oem_user
         )
         domain = [("model_id", "=", van.id)]
-        self.assertEqual(
-            sorted(Warning.search(domain).mapped("ratio")), [0.0, 12.0]
-        )
+        self.assertEqual(sorted(Warning.search(domain).mapped("ratio")), [0.0, 12.0])
         [(claims, usual, ratio)] = Warning._read_group(
             domain, [], ["claim_count:sum", "usual_count:sum", "ratio:max"]
         )
