@@ -2,10 +2,10 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 # kinds of rows; their positions are part of each row's id: add at the end only
+# (autocrm_staff_complaint adds the complaints)
 QUALITY_KINDS = [
     ("followup", "Follow-up"),
     ("visit", "Visit"),
-    ("complaint", "Complaint"),
 ]
 # a visit is fixed the first time when no repair or warranty visit of the same
 # vehicle follows within these days

@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from odoo.addons.autocrm_customer.models.res_company import DEFAULT_TZ
@@ -6,6 +6,11 @@ from odoo.addons.autocrm_customer.models.res_company import DEFAULT_TZ
 
 class AutocrmStaffReportQuality(models.Model):
     _inherit = "autocrm.staff.report.quality"
+
+    # an analysis (no table): its rows go with the module
+    kind = fields.Selection(
+        selection_add=[("complaint", "Complaint")], ondelete={"complaint": "cascade"}
+    )
 
     @api.model
     def _union_queries(self):
