@@ -61,8 +61,14 @@ function firstScreenTour(name, login, path) {
                     ".o_action_manager .o_view_controller:not(:has(.o_view_sample_data))",
                     ":is(.o_data_row, .o_kanban_record:not(.o_kanban_ghost), .o_pivot .o_value)",
                 ].join(" "),
-                run() {
-                    if (!window.location.pathname.startsWith(`/odoo/${path}`)) {
+                async run() {
+                    // the address shows the screen's path once the screen is shown
+                    const landed = () =>
+                        window.location.pathname.startsWith(`/odoo/${path}`);
+                    for (let wait = 0; wait < 50 && !landed(); wait++) {
+                        await new Promise((resolve) => setTimeout(resolve, 100));
+                    }
+                    if (!landed()) {
                         throw new Error(
                             `${login} landed on ${window.location.pathname}, not ${path}`
                         );
