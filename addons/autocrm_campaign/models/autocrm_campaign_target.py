@@ -2,16 +2,10 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.autocrm_customer.models.res_partner import VALUE_TIERS
+from odoo.addons.autocrm_customer.tools.selection import selection_of
 
 # what users record on a target; the rest comes from the generation and the visits
 USER_FIELDS = {"contacted", "note", "mail_sent"}
-
-
-def _selection_of(model, field):
-    def selection(self):
-        return self.env[model]._fields[field]._description_selection(self.env)
-
-    return selection
 
 
 class AutocrmCampaignTarget(models.Model):
@@ -48,7 +42,7 @@ class AutocrmCampaignTarget(models.Model):
     value_tier = fields.Selection(VALUE_TIERS, readonly=True)
     model_id = fields.Many2one("product.product", string="Vehicle Model", readonly=True)
     region = fields.Selection(
-        _selection_of("res.company", "dealer_region"), readonly=True
+        selection_of("res.company", "dealer_region"), readonly=True
     )
     vehicle_age = fields.Integer(
         string="Vehicle Age (years)",

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.autocrm_customer.tools.selection import selection_of
+
 # sources of the rows; their positions are part of each row's id: add at the end
 COST_SOURCES = [("cost", "Service Cost"), ("campaign", "Campaign")]
 
@@ -20,9 +22,7 @@ class AutocrmServiceCostReport(models.Model):
     date = fields.Date(readonly=True)
     company_id = fields.Many2one("res.company", string="Dealership", readonly=True)
     category = fields.Selection(
-        lambda self: self.env["autocrm.service.cost"]
-        ._fields["category"]
-        ._description_selection(self.env),
+        selection_of("autocrm.service.cost", "category"),
         readonly=True,
     )
     source = fields.Selection(COST_SOURCES, readonly=True)

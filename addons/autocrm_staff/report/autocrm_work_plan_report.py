@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL, create_index
 
+from odoo.addons.autocrm_customer.tools.selection import selection_of
+
 
 class AutocrmWorkPlanReport(models.Model):
     """Work plans against their actual figures, for pivots and graphs: one row per
@@ -16,9 +18,7 @@ class AutocrmWorkPlanReport(models.Model):
 
     plan_id = fields.Many2one("autocrm.work.plan", string="Work Plan", readonly=True)
     plan_type = fields.Selection(
-        lambda self: self.env["autocrm.work.plan"]
-        ._fields["plan_type"]
-        ._description_selection(self.env),
+        selection_of("autocrm.work.plan", "plan_type"),
         string="Type",
         readonly=True,
     )
