@@ -1,7 +1,7 @@
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
-function openWarrantyMenu(menu) {
+function openWarrantyMenu(menu, title) {
     return [
         stepUtils.showAppsMenuItem(),
         {
@@ -20,6 +20,12 @@ function openWarrantyMenu(menu) {
             trigger: `.o-dropdown--menu [data-menu-xmlid="autocrm_warranty.${menu}"]`,
             run: "click",
         },
+        {
+            // the screen the app opened first (the user's follow-ups) has a New
+            // button too: wait for the menu's own screen
+            content: `${title} are shown`,
+            trigger: `.o_control_panel .o_breadcrumb:contains(${title})`,
+        },
     ];
 }
 
@@ -27,7 +33,7 @@ function openWarrantyMenu(menu) {
 registry.category("web_tour.tours").add("autocrm_part_return_ship_tour", {
     url: "/odoo",
     steps: () => [
-        ...openWarrantyMenu("autocrm_part_return_menu"),
+        ...openWarrantyMenu("autocrm_part_return_menu", "Used-Part Returns"),
         {
             content: "Create a return",
             trigger: ".o_control_panel_main_buttons .o-kanban-button-new",
@@ -65,7 +71,10 @@ registry.category("web_tour.tours").add("autocrm_part_return_ship_tour", {
 registry.category("web_tour.tours").add("autocrm_part_return_receive_tour", {
     url: "/odoo",
     steps: () => [
-        ...openWarrantyMenu("autocrm_part_return_menu_receiving"),
+        ...openWarrantyMenu(
+            "autocrm_part_return_menu_receiving",
+            "Used-Part Receiving"
+        ),
         {
             content: "Receive the shipped box",
             trigger: ".o_list_view .o_data_row button[name=action_receive]",
