@@ -17,3 +17,4 @@ from . import test_dealer_seams
 from . import test_res_config_settings
 from . import test_first_screens
 from . import test_login_first_screens
+from . import test_app_menu
