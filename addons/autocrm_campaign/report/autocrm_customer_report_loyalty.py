@@ -1,10 +1,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from odoo.addons.autocrm_customer.report.autocrm_vehicle_report_visit import (
-    selection_of,
-)
 from odoo.addons.autocrm_customer.tools.db import tune_for_bulk
+from odoo.addons.autocrm_customer.tools.selection import selection_of
 
 
 class AutocrmCustomerReportLoyalty(models.Model):

@@ -8,7 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, create_index, email_normalize, html2plaintext
 from odoo.tools.mail import parse_contact_from_email
 
-from odoo.addons.autocrm_customer.tools.selection import SATISFACTION
+from odoo.addons.autocrm_customer.tools.selection import SATISFACTION, selection_label
 
 from .autocrm_complaint_category import PRIORITIES
 from .autocrm_complaint_stage import PHASE_ORDER
@@ -485,9 +485,7 @@ class AutocrmComplaint(models.Model):
             raise UserError(
                 self.env._(
                     "No complaint stage stands for %(phase)s: ask the OEM to add one.",
-                    phase=dict(self._fields["phase"]._description_selection(self.env))[
-                        phase
-                    ],
+                    phase=selection_label(self, "phase", phase),
                 )
             )
         complaints.write({"stage_id": stage.id})

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from .autocrm_vehicle_report_visit import selection_of
+from ..tools.selection import selection_of
 
 # The kinds of entries of this module; each module that adds its part of the log
 # adds its kind to ``kind`` with selection_add (complaints, warranty claims,

@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-# selection_of lives in tools/selection.py; imported here for the reports that
-# import it from this module
 from ..tools.selection import selection_of
 
 

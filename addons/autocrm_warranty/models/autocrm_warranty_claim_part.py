@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.autocrm_customer.tools.selection import selection_label
+
 from .autocrm_part_return_rule import RETURN_POLICIES
 from .autocrm_warranty_claim_line import check_computed_vals
 
@@ -201,9 +203,7 @@ class AutocrmWarrantyClaimPart(models.Model):
         return product.product_tmpl_id._autocrm_return_policy_for(claim_type)
 
     def _policy_label(self, policy):
-        return dict(self._fields["return_policy"]._description_selection(self.env)).get(
-            policy, policy or ""
-        )
+        return selection_label(self, "return_policy", policy) or ""
 
     def _refuse_return_write(self, product, policy):
         raise AccessError(

@@ -2,9 +2,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from odoo.addons.autocrm_customer.models.res_company import DEFAULT_TZ
-from odoo.addons.autocrm_customer.report.autocrm_vehicle_report_visit import (
-    selection_of,
-)
+from odoo.addons.autocrm_customer.tools.selection import selection_of
 
 from ..models.autocrm_part_return import DEFAULT_RETURN_DAYS, RETURN_DAYS_PARAM
 

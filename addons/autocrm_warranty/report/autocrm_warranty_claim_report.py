@@ -1,9 +1,7 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from odoo.addons.autocrm_customer.report.autocrm_vehicle_report_visit import (
-    selection_of,
-)
+from odoo.addons.autocrm_customer.tools.selection import selection_of
 
 
 class AutocrmWarrantyClaimReport(models.Model):
