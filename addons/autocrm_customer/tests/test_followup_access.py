@@ -4,8 +4,9 @@ from odoo.tests import tagged
 from .test_followup import FollowupCase
 
 
-@tagged("post_install", "-at_install")
-class TestFollowupAccess(FollowupCase):
+class FollowupAccessCase(FollowupCase):
+    """Dealer A's advisor's follow-up after a visit, the OEM company in its role."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -25,6 +26,9 @@ class TestFollowupAccess(FollowupCase):
         self.env.flush_all()
         self.env.invalidate_all()
 
+
+@tagged("post_install", "-at_install")
+class TestFollowupAccess(FollowupAccessCase):
     def test_other_dealer_neither_finds_nor_reads_the_follow_up(self):
         self._fresh()
         Followup = self.Followup.with_user(self.advisor_b)

@@ -1,28 +1,17 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.autocrm_customer.tests.test_followup import FollowupCase
+from odoo.addons.autocrm_customer.tests.test_followup_access import FollowupAccessCase
 
 
 @tagged("post_install", "-at_install")
-class TestCallbackAccess(FollowupCase):
+class TestCallbackAccess(FollowupAccessCase):
     """The OEM's call-backs among the dealerships' follow-ups: the OEM sees the
     network's follow-ups, a dealership does not see the OEM's."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.oem.autocrm_role = "oem"
-        cls.followup_a = cls.Followup.create(
-            {
-                "partner_id": cls.customer_a.id,
-                "vehicle_id": cls.vehicle_a.id,
-                "company_id": cls.dealer_a.id,
-                "user_id": cls.advisor_a.id,
-                "followup_type": "post_service",
-                "due_date": cls.today,
-            }
-        )
         cls.callback = cls.Followup.create(
             {
                 "partner_id": cls.customer_a.id,
@@ -33,10 +22,6 @@ class TestCallbackAccess(FollowupCase):
                 "due_date": cls.today,
             }
         )
-
-    def _fresh(self):
-        self.env.flush_all()
-        self.env.invalidate_all()
 
     def test_dealer_does_not_see_the_oem_call_backs(self):
         """Whether the customer was made to pay is the OEM's check on dealers."""
