@@ -6,6 +6,8 @@ from freezegun import freeze_time
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.autocrm_customer.tests.common import SettingsMixin
+
 from .retention_common import ChurnCase
 from .test_campaign import CampaignCase
 
@@ -13,17 +15,6 @@ LOW_SCORE_PARAM = "autocrm_campaign.survey_low_score"
 SSI_PARAM = "autocrm_campaign.ssi_auto_invite"
 CSI_PARAM = "autocrm_campaign.csi_auto_invite"
 ACTIVITY_DAYS_PARAM = "autocrm_campaign.churn_activity_days"
-
-
-class SettingsMixin:
-    @classmethod
-    def _settings_env(cls):
-        cls.admin = cls.env.ref("base.user_admin")
-        cls.Settings = cls.env["res.config.settings"].with_user(cls.admin)
-        cls.Params = cls.env["ir.config_parameter"].sudo()
-
-    def _save(self, **values):
-        self.Settings.create(values).execute()
 
 
 @tagged("post_install", "-at_install")
@@ -34,7 +25,6 @@ class TestSurveySettings(SettingsMixin, CampaignCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._settings_env()
         cls.csi = cls.env.ref("autocrm_campaign.survey_csi")
         cls.ssi = cls.env.ref("autocrm_campaign.survey_ssi")
         cls.visit = cls._done_visits(
@@ -133,11 +123,6 @@ class TestSurveySettings(SettingsMixin, CampaignCase):
 class TestRetentionSettings(SettingsMixin, ChurnCase):
     """The retention call window set by the administrator in Settings, as the
     churn detection reads it."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._settings_env()
 
     def test_activity_days_stored_read_back_and_followed(self):
         self.assertEqual(self.Settings.create({}).autocrm_churn_activity_days, 30)

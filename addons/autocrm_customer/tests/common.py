@@ -31,6 +31,21 @@ def make_vin(serial, prefix="LTES1A2B", plant="D"):
     return f"{vin[:8]}{'X' if remainder == 10 else remainder}{vin[9:]}"
 
 
+class SettingsMixin:
+    """The administrator saving *Settings* (``_save``), and the system parameters
+    they are stored in (``Params``); before a test case class in the bases."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.admin = cls.env.ref("base.user_admin")
+        cls.Settings = cls.env["res.config.settings"].with_user(cls.admin)
+        cls.Params = cls.env["ir.config_parameter"].sudo()
+
+    def _save(self, **values):
+        return self.Settings.create(values).execute()
+
+
 class AutocrmCase(TransactionCase):
     """Two dealerships, each with a service advisor and a customer, an OEM user,
     and a vehicle sold by dealer A to its customer.

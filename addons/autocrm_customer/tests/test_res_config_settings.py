@@ -1,25 +1,16 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from .common import SettingsMixin
 from .test_followup import FollowupCase
 
 LOOKBACK_PARAM = "autocrm_customer.followup_lookback_days"
 
 
 @tagged("post_install", "-at_install")
-class TestFollowupSettings(FollowupCase):
+class TestFollowupSettings(SettingsMixin, FollowupCase):
     """The follow-up look-back set by the administrator in Settings, as the
     nightly job reads it."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.admin = cls.env.ref("base.user_admin")
-        cls.Settings = cls.env["res.config.settings"].with_user(cls.admin)
-        cls.Params = cls.env["ir.config_parameter"].sudo()
-
-    def _save(self, **values):
-        self.Settings.create(values).execute()
 
     def test_settings_in_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")

@@ -1,22 +1,21 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.autocrm_customer.tests.common import SettingsMixin
+
 from .common import StaffCase
 
 WARNING_DAYS_PARAM = "autocrm_staff.work_plan_warning_days"
 
 
 @tagged("post_install", "-at_install")
-class TestStaffSettings(StaffCase):
+class TestStaffSettings(SettingsMixin, StaffCase):
     """The behind-plan warning set by the administrator in Settings, as the work
     plans read it."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.admin = cls.env.ref("base.user_admin")
-        cls.Settings = cls.env["res.config.settings"].with_user(cls.admin)
-        cls.Params = cls.env["ir.config_parameter"].sudo()
         # below its minimum, ending in 10 days: not yet behind with the default 7
         cls.plan = cls.env["autocrm.work.plan"].create(
             {
@@ -32,8 +31,9 @@ class TestStaffSettings(StaffCase):
         )
 
     def _save(self, **values):
-        self.Settings.create(values).execute()
+        result = super()._save(**values)
         self.plan.invalidate_recordset()
+        return result
 
     def test_settings_in_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")

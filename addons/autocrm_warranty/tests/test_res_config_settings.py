@@ -2,6 +2,8 @@ from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.autocrm_customer.tests.common import SettingsMixin
+
 from .common import WarrantyCase
 
 PREAUTH_PARAM = "autocrm_warranty.preauthorisation_amount"
@@ -9,19 +11,9 @@ RETURN_DAYS_PARAM = "autocrm_warranty.part_return_days"
 
 
 @tagged("post_install", "-at_install")
-class TestWarrantySettings(WarrantyCase):
+class TestWarrantySettings(SettingsMixin, WarrantyCase):
     """The pre-authorisation amount set by the administrator in Settings, as the
     claims read it (a test claim asks for 1,140)."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.admin = cls.env.ref("base.user_admin")
-        cls.Settings = cls.env["res.config.settings"].with_user(cls.admin)
-        cls.Params = cls.env["ir.config_parameter"].sudo()
-
-    def _save(self, **values):
-        self.Settings.create(values).execute()
 
     def test_saving_settings_keeps_the_oem_price_list(self):
         pricelist = self.env.ref("autocrm_warranty.pricelist_oem_warranty")
